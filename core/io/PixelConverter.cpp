@@ -1,0 +1,103 @@
+#include "io/PixelConverter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <type_traits>
+
+namespace cadview {
+
+namespace {
+
+template <typename Dst>
+Dst clampRound(double v) {
+    if constexpr (std::is_floating_point_v<Dst>) {
+        return Dst(v);
+    } else {
+        v = std::round(v);
+        return Dst(std::clamp(v, double(std::numeric_limits<Dst>::lowest()), double(std::numeric_limits<Dst>::max())));
+    }
+}
+
+template <typename Src, typename Dst>
+void convertTyped(const void* srcVoid, void* dstVoid, std::size_t n, const PixelMapping& m) {
+    // memcpy loads and stores keep in-place conversion between int16/uint16 (and alike) well-defined.
+    const auto* src = static_cast<const unsigned char*>(srcVoid);
+    auto* dst = static_cast<unsigned char*>(dstVoid);
+    const int bits = int(sizeof(Src) * 8);
+    const bool needMask = std::is_integral_v<Src> && m.bitsStored > 0 && m.bitsStored < bits;
+    using Wide = std::int64_t;
+    const Wide mask = needMask ? (Wide(1) << m.bitsStored) - 1 : -1;
+    const int signShift = needMask ? 64 - m.bitsStored : 0;
+    const bool integerRescale = std::is_integral_v<Src> && std::is_integral_v<Dst> && m.slope == 1.0 &&
+                                m.intercept == std::floor(m.intercept) && (!m.invert || m.invertSum == std::floor(m.invertSum));
+    const Wide intercept = Wide(m.intercept), invertSum = Wide(m.invertSum);
+    constexpr Wide lo = std::is_integral_v<Dst> ? Wide(std::numeric_limits<Dst>::lowest()) : 0;
+    constexpr Wide hi = std::is_integral_v<Dst> ? Wide(std::numeric_limits<Dst>::max()) : 0;
+
+    for (std::size_t i = 0; i < n; ++i) {
+        Src s;
+        std::memcpy(&s, src + i * sizeof(Src), sizeof(Src));
+        Dst d;
+        if constexpr (std::is_integral_v<Src>) {
+            Wide v = Wide(s);
+            if (needMask) {
+                v &= mask;
+                if (m.sourceSigned) v = (v << signShift) >> signShift;
+            }
+            if (integerRescale) {
+                v += intercept;
+                if (m.invert) v = invertSum - v;
+                d = Dst(std::clamp(v, lo, hi));
+            } else {
+                double r = double(v) * m.slope + m.intercept;
+                if (m.invert) r = m.invertSum - r;
+                d = clampRound<Dst>(r);
+            }
+        } else {
+            double r = double(s) * m.slope + m.intercept;
+            if (m.invert) r = m.invertSum - r;
+            d = clampRound<Dst>(std::isfinite(r) ? r : 0.0);
+        }
+        std::memcpy(dst + i * sizeof(Dst), &d, sizeof(Dst));
+    }
+}
+
+template <typename Src>
+void convertFrom(const void* src, void* dst, std::size_t n, const PixelMapping& m) {
+    dispatchPixelType(m.output, [&](auto d) { convertTyped<Src, decltype(d)>(src, dst, n, m); });
+}
+
+}  // namespace
+
+bool PixelConverter::canConvertInPlace(const PixelMapping& m) {
+    return !m.sourceFloat && isInteger(m.output) && std::size_t(m.bitsAllocated / 8) == bytesPerComponent(m.output);
+}
+
+void PixelConverter::convert(const void* src, void* dst, std::size_t count, const PixelMapping& m) {
+    if (m.sourceFloat) {
+        if (m.bitsAllocated == 64)
+            convertFrom<double>(src, dst, count, m);
+        else
+            convertFrom<float>(src, dst, count, m);
+        return;
+    }
+    switch (m.bitsAllocated) {
+        case 8:
+            m.sourceSigned ? convertFrom<std::int8_t>(src, dst, count, m)
+                           : convertFrom<std::uint8_t>(src, dst, count, m);
+            break;
+        case 32:
+            m.sourceSigned ? convertFrom<std::int32_t>(src, dst, count, m)
+                           : convertFrom<std::uint32_t>(src, dst, count, m);
+            break;
+        default:
+            m.sourceSigned ? convertFrom<std::int16_t>(src, dst, count, m)
+                           : convertFrom<std::uint16_t>(src, dst, count, m);
+            break;
+    }
+}
+
+}  // namespace cadview

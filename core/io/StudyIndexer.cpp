@@ -1,0 +1,185 @@
+#include "io/StudyIndexer.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <thread>
+
+#include "io/DicomHeaderReader.h"
+#include "jobs/ParallelFor.h"
+
+namespace cadview {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return s;
+}
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Key that separates images of one SeriesInstanceUID that cannot share a volume.
+std::string geometryKey(const DicomInstance& i) {
+    char buf[200];
+    std::array<double, 6> o = i.orientation.value_or(std::array<double, 6>{0, 0, 0, 0, 0, 0});
+    std::snprintf(buf, sizeof buf, "%dx%dx%d|%d|%.3f,%.3f,%.3f,%.3f,%.3f,%.3f", i.columns, i.rows,
+                  i.samplesPerPixel, i.frames > 1 ? 1 : 0, o[0], o[1], o[2], o[3], o[4], o[5]);
+    return buf;
+}
+
+void collectFiles(const std::vector<std::string>& paths, std::vector<std::string>& files,
+                  Diagnostics& problems) {
+    for (const auto& p : paths) {
+        std::error_code ec;
+        const fs::file_status st = fs::status(p, ec);
+        if (ec || !fs::exists(st)) {
+            problems.push_back(Diagnostic::error(Diagnostic::Code::UnreadableFile, p, "no such file or folder"));
+            continue;
+        }
+        if (fs::is_regular_file(st)) {
+            files.push_back(p);
+            continue;
+        }
+        if (!fs::is_directory(st)) continue;
+        auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+        if (ec) {
+            problems.push_back(Diagnostic::error(Diagnostic::Code::UnreadableFile, p, ec.message()));
+            continue;
+        }
+        std::vector<std::string> found;
+        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (ec) break;
+            const std::string name = it->path().filename().string();
+            if (!name.empty() && name[0] == '.') {
+                if (it->is_directory()) it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file(ec)) found.push_back(it->path().string());
+        }
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+}
+
+}  // namespace
+
+bool StudyIndexer::isImageFileName(const std::string& path) {
+    const std::string l = lower(path);
+    for (const char* ext : {".nii", ".nii.gz", ".nrrd", ".nhdr", ".mha", ".mhd", ".png", ".jpg", ".jpeg"})
+        if (endsWith(l, ext)) return true;
+    return false;
+}
+
+bool StudyIndexer::isIgnoredFileName(const std::string& path) {
+    const std::string l = lower(path);
+    for (const char* ext : {".txt", ".md", ".xml", ".csv", ".json", ".html", ".pdf", ".py", ".zip", ".gz",
+                            ".raw", ".zraw", ".sh", ".ini", ".log", ".tsv", ".yaml", ".yml"})
+        if (endsWith(l, ext)) return true;
+    const std::string name = fs::path(l).filename().string();
+    return name == "dicomdir" || name.rfind("license", 0) == 0 || name.rfind("readme", 0) == 0;
+}
+
+StudyIndex StudyIndexer::index(const std::vector<std::string>& paths, JobContext& job) {
+    StudyIndex result;
+    job.setStage(JobStage::Indexing, 0);
+    std::vector<std::string> files;
+    collectFiles(paths, files, result.problems);
+    job.throwIfCancelled();
+
+    std::vector<std::string> dicomCandidates;
+    for (const auto& f : files) {
+        if (isImageFileName(f)) {
+            SeriesEntry e;
+            e.kind = SeriesEntry::Kind::ImageFile;
+            e.uid = f;
+            e.path = f;
+            e.seriesDescription = fs::path(f).filename().string();
+            result.series.push_back(std::move(e));
+        } else if (!isIgnoredFileName(f)) {
+            dicomCandidates.push_back(f);
+        }
+    }
+    result.filesScanned = files.size();
+
+    job.setStage(JobStage::ReadingHeaders, dicomCandidates.size());
+    std::vector<std::optional<DicomHeaderReader::Header>> headers(dicomCandidates.size());
+    std::vector<Diagnostic> fileProblems(dicomCandidates.size());
+    parallelFor(dicomCandidates.size(), job, [&](std::size_t k) {
+        headers[k] = DicomHeaderReader::read(dicomCandidates[k], fileProblems[k]);
+        job.advance();
+    });
+
+    // Group by series UID, then by geometry; a multi-frame file is always a volume of its own.
+    std::map<std::string, std::map<std::string, SeriesEntry>> groups;
+    for (std::size_t k = 0; k < headers.size(); ++k) {
+        if (!headers[k]) {
+            result.problems.push_back(fileProblems[k]);
+            continue;
+        }
+        const auto& h = *headers[k];
+        if (!h.hasImage) {
+            result.problems.push_back(Diagnostic::error(Diagnostic::Code::UnsupportedFile, h.instance.path,
+                                                        h.modality.empty() ? "no pixel data"
+                                                                           : "modality " + h.modality));
+            continue;
+        }
+        const std::string seriesUid = h.seriesUid.empty() ? "(no series UID) " + h.instance.path : h.seriesUid;
+        std::string key = geometryKey(h.instance);
+        if (h.instance.frames > 1) key += "|" + h.instance.path;
+        SeriesEntry& e = groups[seriesUid][key];
+        if (e.instances.empty()) {
+            e.kind = SeriesEntry::Kind::DicomSeries;
+            e.uid = seriesUid;
+            e.patientName = h.patientName;
+            e.patientId = h.patientId;
+            e.studyUid = h.studyUid;
+            e.studyDescription = h.studyDescription;
+            e.studyDate = h.studyDate;
+            e.seriesDescription = h.seriesDescription;
+            e.modality = h.modality;
+            e.seriesNumber = h.seriesNumber;
+            e.path = fs::path(h.instance.path).parent_path().string();
+        }
+        e.instances.push_back(h.instance);
+    }
+
+    std::vector<SeriesEntry> dicom;
+    for (auto& [uid, byGeometry] : groups) {
+        if (byGeometry.size() > 1) {
+            int part = 1;
+            // Largest part first keeps the plain UID, so the main volume is addressable by the series UID.
+            std::vector<SeriesEntry*> parts;
+            for (auto& [key, e] : byGeometry) parts.push_back(&e);
+            std::stable_sort(parts.begin(), parts.end(), [](const SeriesEntry* a, const SeriesEntry* b) {
+                return a->instances.size() > b->instances.size();
+            });
+            for (SeriesEntry* e : parts) {
+                if (part > 1) e->uid = uid + "#" + std::to_string(part);
+                result.problems.push_back(Diagnostic::warning(Diagnostic::Code::SplitSeries, e->uid, {},
+                                                              double(byGeometry.size())));
+                ++part;
+                dicom.push_back(std::move(*e));
+            }
+        } else {
+            dicom.push_back(std::move(byGeometry.begin()->second));
+        }
+    }
+    std::stable_sort(dicom.begin(), dicom.end(), [](const SeriesEntry& a, const SeriesEntry& b) {
+        return std::tie(a.patientName, a.patientId, a.studyDate, a.studyUid, a.seriesNumber, a.uid) <
+               std::tie(b.patientName, b.patientId, b.studyDate, b.studyUid, b.seriesNumber, b.uid);
+    });
+    dicom.insert(dicom.end(), std::make_move_iterator(result.series.begin()),
+                 std::make_move_iterator(result.series.end()));
+    result.series = std::move(dicom);
+    return result;
+}
+
+}  // namespace cadview
