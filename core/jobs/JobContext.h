@@ -32,6 +32,9 @@ public:
     JobContext() = default;
     explicit JobContext(ProgressCallback onProgress) : onProgress_(std::move(onProgress)) {}
 
+    // Set before the job starts; the callback runs on whichever thread reports.
+    void setProgressCallback(ProgressCallback onProgress) { onProgress_ = std::move(onProgress); }
+
     void setStage(JobStage stage, std::size_t total);
     void advance(std::size_t n = 1);
 

@@ -1,0 +1,431 @@
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "DiagnosticText.h"
+#include "SeriesBrowser.h"
+#include "Session.h"
+#include "SliceView.h"
+#include "StudyLoader.h"
+#include "VolumeView3D.h"
+#include "image/WindowPreset.h"
+
+namespace cadview {
+
+namespace {
+constexpr int kMaxRecent = 10;
+
+QString presetLabel(const QString& id) {
+    if (id == QLatin1String("initial")) return MainWindow::tr("Default window");
+    if (id == QLatin1String("auto")) return MainWindow::tr("Automatic (percentiles)");
+    if (id == QLatin1String("lung")) return MainWindow::tr("CT lung");
+    if (id == QLatin1String("mediastinum")) return MainWindow::tr("CT mediastinum");
+    if (id == QLatin1String("bone")) return MainWindow::tr("CT bone");
+    if (id == QLatin1String("brain")) return MainWindow::tr("CT brain");
+    if (id == QLatin1String("abdomen")) return MainWindow::tr("CT abdomen");
+    return id;
+}
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("cadview"));
+    setAcceptDrops(true);
+    session_ = new Session(this);
+    loader_ = new StudyLoader(session_, this);
+    cine_ = new QTimer(this);
+    cine_->setInterval(100);
+    connect(cine_, &QTimer::timeout, this, [this] {
+        if (SliceView* v = activeSliceView()) v->step(1, true);
+    });
+    buildViews();
+    buildDocks();
+    buildActions();
+
+    connect(loader_, &StudyLoader::busyChanged, this, [this](bool busy) {
+        cancelButton_->setVisible(busy);
+        progressBar_->setVisible(busy);
+    });
+    connect(loader_, &StudyLoader::progress, this, [this](const QString& text, int percent) {
+        statusText_->setText(text);
+        progressBar_->setRange(0, percent < 0 ? 0 : 100);
+        if (percent >= 0) progressBar_->setValue(percent);
+    });
+    connect(loader_, &StudyLoader::indexed, this, [this] {
+        browser_->setIndex(loader_->index(), session_->demoMode());
+    });
+    connect(loader_, &StudyLoader::loaded, this, &MainWindow::onLoaded);
+    connect(loader_, &StudyLoader::diagnosticsChanged, this, &MainWindow::showDiagnostics);
+    connect(loader_, &StudyLoader::failed, this, [this](const QString& message) {
+        statusText_->setText(message);
+        banner_->setText(message);
+        banner_->setVisible(true);
+        messages_->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical), message));
+    });
+    connect(loader_, &StudyLoader::overlayLoaded, this, [this](const QString& path) {
+        statusText_->setText(tr("Label map %1 shown").arg(QFileInfo(path).fileName()));
+    });
+    connect(browser_, &SeriesBrowser::seriesActivated, loader_, &StudyLoader::loadSeries);
+    connect(session_, &Session::windowChanged, this, [this] {
+        const WindowLevel w = session_->window();
+        statusText_->setText(tr("Window %1, level %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0));
+    });
+    resize(1280, 900);
+    statusText_->setText(tr("Open a DICOM folder or an image file (File menu, or drop it here)."));
+}
+
+MainWindow::~MainWindow() = default;
+
+SliceView* MainWindow::sliceView(int orientation) const { return views_[orientation]; }
+
+SliceView* MainWindow::activeSliceView() const { return active_ ? active_ : views_[0]; }
+
+void MainWindow::buildViews() {
+    viewArea_ = new QWidget(this);
+    auto* outer = new QVBoxLayout(viewArea_);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    banner_ = new QLabel(viewArea_);
+    banner_->setObjectName(QStringLiteral("geometryBanner"));
+    banner_->setWordWrap(true);
+    banner_->setStyleSheet(QStringLiteral("QLabel { background: #5a4a00; color: #fff3c0; padding: 4px 8px; }"));
+    banner_->setVisible(false);
+    outer->addWidget(banner_);
+    auto* gridHost = new QWidget(viewArea_);
+    grid_ = new QGridLayout(gridHost);
+    grid_->setContentsMargins(0, 0, 0, 0);
+    grid_->setSpacing(2);
+    outer->addWidget(gridHost, 1);
+    for (int o = 0; o < 3; ++o) {
+        views_[o] = new SliceView(session_, SliceOrientation(o), gridHost);
+        connect(views_[o], &SliceView::activated, this, [this](SliceView* v) { active_ = v; });
+    }
+    view3d_ = new VolumeView3D(session_, gridHost);
+    applyLayout();
+    setCentralWidget(viewArea_);
+}
+
+void MainWindow::applyLayout() {
+    for (QWidget* w : {static_cast<QWidget*>(views_[0]), static_cast<QWidget*>(views_[1]),
+                       static_cast<QWidget*>(views_[2]), static_cast<QWidget*>(view3d_)}) {
+        grid_->removeWidget(w);
+        w->hide();
+    }
+    const bool is2D = session_->hasImage() && session_->volume()->info().is2D;
+    const QString layout = is2D ? QStringLiteral("axial") : layout_;
+    auto place = [this](QWidget* w, int r, int c) {
+        grid_->addWidget(w, r, c);
+        w->show();
+    };
+    if (layout == QLatin1String("axial")) place(views_[0], 0, 0);
+    else if (layout == QLatin1String("coronal")) place(views_[1], 0, 0);
+    else if (layout == QLatin1String("sagittal")) place(views_[2], 0, 0);
+    else if (layout == QLatin1String("3d")) place(view3d_, 0, 0);
+    else {
+        place(views_[0], 0, 0);
+        place(views_[2], 0, 1);
+        place(views_[1], 1, 0);
+        place(view3d_, 1, 1);
+    }
+}
+
+void MainWindow::buildDocks() {
+    browser_ = new SeriesBrowser(this);
+    auto* browserDock = new QDockWidget(tr("Series"), this);
+    browserDock->setObjectName(QStringLiteral("seriesDock"));
+    browserDock->setWidget(browser_);
+    addDockWidget(Qt::LeftDockWidgetArea, browserDock);
+
+    messages_ = new QListWidget(this);
+    messages_->setObjectName(QStringLiteral("messages"));
+    messages_->setWordWrap(true);
+    auto* messageDock = new QDockWidget(tr("Messages"), this);
+    messageDock->setObjectName(QStringLiteral("messagesDock"));
+    messageDock->setWidget(messages_);
+    addDockWidget(Qt::LeftDockWidgetArea, messageDock);
+    resizeDocks({browserDock}, {300}, Qt::Horizontal);
+
+    statusText_ = new QLabel(this);
+    progressBar_ = new QProgressBar(this);
+    progressBar_->setMaximumWidth(200);
+    progressBar_->setVisible(false);
+    cancelButton_ = new QToolButton(this);
+    cancelButton_->setText(tr("Cancel"));
+    cancelButton_->setVisible(false);
+    connect(cancelButton_, &QToolButton::clicked, loader_, &StudyLoader::cancel);
+    statusBar()->addWidget(statusText_, 1);
+    statusBar()->addPermanentWidget(progressBar_);
+    statusBar()->addPermanentWidget(cancelButton_);
+}
+
+void MainWindow::buildActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* openFolder = file->addAction(tr("Open &Folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open DICOM folder"));
+        if (!dir.isEmpty()) openPaths({dir});
+    });
+    openFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    QAction* openFile = file->addAction(tr("&Open File…"), this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Open image files"), QString(),
+            tr("Images (*.dcm *.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd *.png *.jpg *.jpeg);;All files (*)"));
+        if (!files.isEmpty()) openPaths(files);
+    });
+    openFile->setShortcut(QKeySequence::Open);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("Open &Label Map…"), this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Open label map"), QString(),
+                                                       tr("Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd);;All files (*)"));
+        if (!f.isEmpty()) loader_->loadOverlay(f);
+    });
+    file->addSeparator();
+    QAction* shot = file->addAction(tr("Save &Screenshot…"), this, &MainWindow::saveViewScreenshot);
+    shot->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QToolBar* tools = addToolBar(tr("Tools"));
+    tools->setObjectName(QStringLiteral("tools"));
+    tools->addAction(openFolder);
+    tools->addAction(openFile);
+
+    presetBox_ = new QComboBox(this);
+    presetBox_->setObjectName(QStringLiteral("presetBox"));
+    QStringList ids{QStringLiteral("initial"), QStringLiteral("auto")};
+    for (const auto& p : WindowPreset::ctPresets()) ids << QString::fromUtf8(p.id.data(), int(p.id.size()));
+    QMenu* presets = view->addMenu(tr("&Window Presets"));
+    for (int i = 0; i < ids.size(); ++i) {
+        presetBox_->addItem(presetLabel(ids[i]), ids[i]);
+        QAction* a = presets->addAction(presetLabel(ids[i]), this, [this, id = ids[i]] { session_->setWindowPreset(id); });
+        a->setShortcut(QKeySequence(QString::number(i)));
+    }
+    connect(presetBox_, &QComboBox::activated, this, [this](int i) { session_->setWindowPreset(presetBox_->itemData(i).toString()); });
+    tools->addWidget(presetBox_);
+
+    QAction* reset = view->addAction(tr("&Reset Views"), this, [this] {
+        for (SliceView* v : views_) v->resetView();
+        view3d_->resetCamera();
+        session_->setWindowPreset(QStringLiteral("initial"));
+    });
+    reset->setShortcut(QKeySequence(tr("Ctrl+R")));
+    tools->addAction(reset);
+    QAction* cine = view->addAction(tr("&Cine"));
+    cine->setCheckable(true);
+    cine->setShortcut(QKeySequence(tr("Ctrl+P")));
+    connect(cine, &QAction::toggled, this, [this](bool on) { on ? cine_->start() : cine_->stop(); });
+    tools->addAction(cine);
+    QAction* cross = view->addAction(tr("Show &Crosshair"));
+    cross->setCheckable(true);
+    cross->setChecked(true);
+    connect(cross, &QAction::toggled, this, [this](bool on) {
+        for (SliceView* v : views_) v->setCrosshairVisible(on);
+    });
+    QAction* smooth = view->addAction(tr("&Smooth Display (interpolate)"));
+    smooth->setCheckable(true);
+    smooth->setChecked(true);
+    connect(smooth, &QAction::toggled, this, [this](bool on) {
+        for (SliceView* v : views_) v->setInterpolation(on);
+    });
+    QAction* overlay = view->addAction(tr("Show &Label Map"));
+    overlay->setCheckable(true);
+    overlay->setChecked(true);
+    overlay->setShortcut(QKeySequence(tr("Ctrl+L")));
+    connect(overlay, &QAction::toggled, session_, &Session::setOverlayVisible);
+    QAction* demo = view->addAction(tr("&Hide Patient Identifiers"));
+    demo->setCheckable(true);
+    connect(demo, &QAction::toggled, this, &MainWindow::setDemoMode);
+    connect(session_, &Session::volumeChanged, demo, [this, demo] { demo->setChecked(session_->demoMode()); });
+
+    QMenu* layouts = view->addMenu(tr("&Layout"));
+    layoutGroup_ = new QActionGroup(this);
+    const std::pair<QString, QString> layoutNames[] = {{QStringLiteral("grid"), tr("Three Planes and 3D")},
+                                                       {QStringLiteral("axial"), tr("Axial")},
+                                                       {QStringLiteral("coronal"), tr("Coronal")},
+                                                       {QStringLiteral("sagittal"), tr("Sagittal")},
+                                                       {QStringLiteral("3d"), tr("3D")}};
+    for (const auto& [id, name] : layoutNames) {
+        QAction* a = layouts->addAction(name, this, [this, id = id] {
+            layout_ = id;
+            applyLayout();
+        });
+        a->setCheckable(true);
+        a->setChecked(id == layout_);
+        layoutGroup_->addAction(a);
+    }
+    QMenu* preset3d = view->addMenu(tr("3D &Rendering"));
+    for (const QString& id : VolumeView3D::presetIds())
+        preset3d->addAction(VolumeView3D::presetName(id), this, [this, id] { view3d_->setPreset(id); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Mouse and Keys"), this, [this] {
+        QMessageBox::information(
+            this, tr("Mouse and keys"),
+            tr("Left drag: window/level\nLeft click: move the crosshair\nWheel, arrows, Page Up/Down: slices\n"
+               "Right drag or Ctrl+wheel: zoom\nMiddle drag or Shift+left drag: pan\nR: reset zoom and pan\n"
+               "0–6: window presets\nCtrl+P: cine"));
+    });
+    help->addAction(tr("&About cadview"), this, [this] {
+        QMessageBox::about(this, tr("About cadview"),
+                           tr("cadview %1: a viewer for CT, MR and X-ray studies with AI overlays.\n"
+                              "Not for diagnostic use.").arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recent")).toStringList();
+    for (const QString& path : recent) recentMenu_->addAction(path, this, [this, path] { openPaths({path}); });
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recent")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent) recent.removeLast();
+    settings.setValue(QStringLiteral("recent"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::openPaths(const QStringList& paths, const QString& seriesUid) {
+    if (paths.isEmpty()) return;
+    messages_->clear();
+    banner_->setVisible(false);
+    loader_->open(paths, seriesUid);
+}
+
+void MainWindow::setDemoMode(bool on) {
+    if (session_->demoMode() == on) return;
+    session_->setDemoMode(on);
+    browser_->setIndex(loader_->index(), on);
+    browser_->markCurrent(loader_->currentUid());
+}
+
+void MainWindow::onLoaded() {
+    const auto& v = session_->volume();
+    if (!v) return;
+    applyLayout();
+    browser_->markCurrent(loader_->currentUid());
+    presetBox_->setCurrentIndex(0);
+    const QString name = session_->demoMode() || v->info().patientName.empty()
+                             ? QString::fromStdString(v->info().seriesDescription)
+                             : QString::fromStdString(v->info().patientName);
+    setWindowTitle(name.isEmpty() ? tr("cadview") : tr("%1 — cadview").arg(name));
+    const auto& g = v->geometry();
+    statusText_->setText(tr("%1 × %2 × %3 voxels, %4 × %5 × %6 mm")
+                             .arg(g.size[0]).arg(g.size[1]).arg(g.size[2])
+                             .arg(g.spacing[0], 0, 'g', 4).arg(g.spacing[1], 0, 'g', 4).arg(g.spacing[2], 0, 'g', 4));
+    for (const QString& p : loader_->openedPaths()) addRecent(QFileInfo(p).absoluteFilePath());
+}
+
+void MainWindow::showDiagnostics() {
+    messages_->clear();
+    QStringList geometry;
+    for (const Diagnostic& d : loader_->diagnostics()) {
+        const auto icon = d.severity == Diagnostic::Severity::Error     ? QStyle::SP_MessageBoxCritical
+                          : d.severity == Diagnostic::Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                                        : QStyle::SP_MessageBoxInformation;
+        messages_->addItem(new QListWidgetItem(style()->standardIcon(icon), DiagnosticText::text(d)));
+        using C = Diagnostic::Code;
+        if (d.code == C::GantryTilt || d.code == C::UnevenSpacing || d.code == C::MissingSlices ||
+            d.code == C::Resampled || d.code == C::SpacingUnknown || d.code == C::PixelDecodeFailed ||
+            d.code == C::SeveralSeries)
+            geometry << DiagnosticText::reason(d);
+    }
+    // Geometry findings go on a banner above the views: never a silently distorted picture.
+    banner_->setText(geometry.join(QStringLiteral("; ")));
+    banner_->setVisible(!geometry.isEmpty());
+}
+
+void MainWindow::saveViewScreenshot() {
+    const QString name = QFileDialog::getSaveFileName(
+        this, tr("Save screenshot"),
+        QDir::home().filePath(QStringLiteral("cadview-%1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))),
+        tr("PNG images (*.png)"));
+    if (name.isEmpty()) return;
+    QWidget* target = layout_ == QLatin1String("3d") ? static_cast<QWidget*>(view3d_) : activeSliceView();
+    auto* gl = static_cast<QOpenGLWidget*>(target);
+    if (!gl->grabFramebuffer().save(name))
+        QMessageBox::warning(this, tr("Screenshot"), tr("Cannot write %1.").arg(name));
+}
+
+void MainWindow::screenshotAndQuit(const QStringList& paths, const QString& file, const QString& seriesUid,
+                                   const QString& overlay, const QString& windowPreset) {
+    auto fail = [](const QString& message) {
+        fprintf(stderr, "cadview: %s\n", qPrintable(message));
+        QCoreApplication::exit(1);
+    };
+    connect(loader_, &StudyLoader::failed, this, fail);
+    auto write = [this, file, fail] {
+        // Two event-loop turns let every view paint once at its final size before the grab.
+        QTimer::singleShot(50, this, [this, file, fail] {
+            const QPixmap pixmap = grab();
+            if (pixmap.isNull() || !pixmap.save(file)) {
+                fail(tr("cannot write the screenshot to %1").arg(file));
+                return;
+            }
+            QCoreApplication::exit(0);
+        });
+    };
+    connect(loader_, &StudyLoader::loaded, this, [this, overlay, windowPreset, write] {
+        if (!windowPreset.isEmpty()) session_->setWindowPreset(windowPreset);
+        if (overlay.isEmpty()) {
+            write();
+            return;
+        }
+        connect(loader_, &StudyLoader::overlayLoaded, this, write);
+        loader_->loadOverlay(overlay);
+    });
+    openPaths(paths, seriesUid);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+    if (e->mimeData()->hasUrls()) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+    QStringList paths;
+    for (const QUrl& url : e->mimeData()->urls())
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    if (!paths.isEmpty()) {
+        openPaths(paths);
+        e->acceptProposedAction();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    loader_->cancel();
+    cine_->stop();
+    e->accept();
+}
+
+}  // namespace cadview

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QString>
+#include <QStringList>
+
+class QActionGroup;
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QTimer;
+class QToolButton;
+
+namespace cadview {
+
+class SeriesBrowser;
+class Session;
+class SliceView;
+class StudyLoader;
+class VolumeView3D;
+
+// The viewer's main window: three slice views and a 3D view (one large view for radiographs), the
+// series browser, messages, window presets, cine, screenshots, recent items and drag and drop.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Session* session() const { return session_; }
+    StudyLoader* loader() const { return loader_; }
+    SliceView* sliceView(int orientation) const;
+    VolumeView3D* volumeView() const { return view3d_; }
+
+    void openPaths(const QStringList& paths, const QString& seriesUid = {});
+    void setDemoMode(bool on);
+    // Opens `paths`, waits until the series is on screen, writes the window to `file` and quits the
+    // application (exit code 0, or 1 with a message on stderr when loading or writing fails).
+    void screenshotAndQuit(const QStringList& paths, const QString& file, const QString& seriesUid,
+                           const QString& overlay, const QString& windowPreset);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
+    void closeEvent(QCloseEvent* e) override;
+
+private:
+    void buildViews();
+    void buildDocks();
+    void buildActions();
+    void applyLayout();
+    void rebuildRecentMenu();
+    void addRecent(const QString& path);
+    void showDiagnostics();
+    void onLoaded();
+    void saveViewScreenshot();
+    SliceView* activeSliceView() const;
+
+    Session* session_;
+    StudyLoader* loader_;
+    SliceView* views_[3] = {nullptr, nullptr, nullptr};
+    VolumeView3D* view3d_ = nullptr;
+    QWidget* viewArea_ = nullptr;
+    QGridLayout* grid_ = nullptr;
+    QLabel* banner_ = nullptr;
+    SeriesBrowser* browser_ = nullptr;
+    QListWidget* messages_ = nullptr;
+    QProgressBar* progressBar_ = nullptr;
+    QToolButton* cancelButton_ = nullptr;
+    QLabel* statusText_ = nullptr;
+    QComboBox* presetBox_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QTimer* cine_ = nullptr;
+    QActionGroup* layoutGroup_ = nullptr;
+    SliceView* active_ = nullptr;
+    QString layout_ = QStringLiteral("grid");
+};
+
+}  // namespace cadview

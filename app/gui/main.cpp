@@ -1,0 +1,91 @@
+// cadview: the GUI. Thin: parses the command line, installs translations, shows the main window.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+#include "MainWindow.h"
+#include "Session.h"
+#include "StudyLoader.h"
+#include "VtkHostWidget.h"
+
+int main(int argc, char** argv) {
+    cadview::VtkHostWidget::setDefaultSurfaceFormat();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("cadview"));
+    QApplication::setApplicationName(QStringLiteral("cadview"));
+    QApplication::setApplicationVersion(QStringLiteral(CADVIEW_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "cadview: CT, MR and X-ray viewer"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption open(QStringLiteral("open"), QApplication::translate("main", "Open a DICOM folder or image file."),
+                            QStringLiteral("path"));
+    QCommandLineOption series(QStringLiteral("series"), QApplication::translate("main", "SeriesInstanceUID to show."),
+                              QStringLiteral("uid"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QApplication::translate("main", "Render the window to a PNG file, then exit."),
+                                  QStringLiteral("file"));
+    QCommandLineOption overlay(QStringLiteral("overlay"), QApplication::translate("main", "Label map to show over the image."),
+                               QStringLiteral("file"));
+    QCommandLineOption window(QStringLiteral("window"),
+                              QApplication::translate("main", "Window preset: lung, mediastinum, bone, brain, abdomen, auto."),
+                              QStringLiteral("preset"));
+    QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Demo mode: hide patient identifiers."));
+    QCommandLineOption size(QStringLiteral("size"), QApplication::translate("main", "Window size, e.g. 1280x900."),
+                            QStringLiteral("WxH"));
+    QCommandLineOption lang(QStringLiteral("lang"), QApplication::translate("main", "Interface language (en, ko)."),
+                            QStringLiteral("code"));
+    QCommandLineOption exitWhenShown(QStringLiteral("exit-when-shown"),
+                                     QApplication::translate("main", "Exit once the window is on screen (start-up benchmark)."));
+    for (const auto& o : {open, series, screenshot, overlay, window, demo, size, lang, exitWhenShown}) parser.addOption(o);
+    parser.addPositionalArgument(QStringLiteral("paths"), QApplication::translate("main", "Folders or files to open."));
+    parser.process(app);
+
+    const QString language = parser.isSet(lang) ? parser.value(lang) : QLocale().name();
+    QTranslator qtTranslator, appTranslator;
+    if (qtTranslator.load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (appTranslator.load(QLocale(language), QStringLiteral("cadview"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
+
+    cadview::MainWindow mainWindow;
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        if (wh.size() == 2) mainWindow.resize(wh[0].toInt(), wh[1].toInt());
+    }
+    mainWindow.setDemoMode(parser.isSet(demo));
+    QStringList paths = parser.values(open) + parser.positionalArguments();
+    mainWindow.show();
+
+    if (parser.isSet(exitWhenShown)) {
+        QTimer::singleShot(0, &app, [] { QCoreApplication::exit(0); });
+        return app.exec();
+    }
+    if (parser.isSet(screenshot)) {
+        if (paths.isEmpty()) {
+            std::fprintf(stderr, "cadview: --screenshot needs --open PATH\n");
+            return 2;
+        }
+        mainWindow.screenshotAndQuit(paths, parser.value(screenshot), parser.value(series), parser.value(overlay),
+                                     parser.value(window));
+        return app.exec();
+    }
+    if (!paths.isEmpty()) {
+        mainWindow.openPaths(paths, parser.value(series));
+        if (parser.isSet(window) || parser.isSet(overlay)) {
+            QObject::connect(mainWindow.loader(), &cadview::StudyLoader::loaded, &mainWindow,
+                             [&mainWindow, w = parser.value(window), o = parser.value(overlay)] {
+                                 if (!w.isEmpty()) mainWindow.session()->setWindowPreset(w);
+                                 if (!o.isEmpty()) mainWindow.loader()->loadOverlay(o);
+                             }, Qt::SingleShotConnection);
+        }
+    }
+    return app.exec();
+}

@@ -1,0 +1,478 @@
+#include "SliceView.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+#include <vtkActor.h>
+#include <vtkCamera.h>
+#include <vtkCellArray.h>
+#include <vtkCornerAnnotation.h>
+#include <vtkImageData.h>
+#include <vtkImageProperty.h>
+#include <vtkImageSlice.h>
+#include <vtkImageSliceMapper.h>
+#include <vtkImageStack.h>
+#include <vtkLookupTable.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkTextActor.h>
+#include <vtkTextProperty.h>
+
+#include "LabelColors.h"
+#include "Session.h"
+
+namespace cadview {
+
+namespace {
+
+Vec3 unit(int axis, int sign) {
+    Vec3 v{0, 0, 0};
+    v[axis] = sign;
+    return v;
+}
+
+QString orientationName(SliceOrientation o) {
+    switch (o) {
+        case SliceOrientation::Axial: return SliceView::tr("Axial");
+        case SliceOrientation::Coronal: return SliceView::tr("Coronal");
+        case SliceOrientation::Sagittal: break;
+    }
+    return SliceView::tr("Sagittal");
+}
+
+}  // namespace
+
+SliceView::SliceView(Session* session, SliceOrientation orientation, QWidget* parent)
+    : VtkHostWidget(parent), session_(session), orientation_(orientation) {
+    setObjectName(QStringLiteral("sliceView%1").arg(int(orientation)));
+    imageMapper_ = vtkSmartPointer<vtkImageSliceMapper>::New();
+    imageProperty_ = vtkSmartPointer<vtkImageProperty>::New();
+    imageProperty_->SetInterpolationTypeToLinear();
+    imageProperty_->SetLayerNumber(0);
+    imageSlice_ = vtkSmartPointer<vtkImageSlice>::New();
+    imageSlice_->SetMapper(imageMapper_);
+    imageSlice_->SetProperty(imageProperty_);
+
+    overlayColors_ = LabelColors::lookupTable();
+    overlayMapper_ = vtkSmartPointer<vtkImageSliceMapper>::New();
+    overlayProperty_ = vtkSmartPointer<vtkImageProperty>::New();
+    overlayProperty_->SetInterpolationTypeToNearest();
+    overlayProperty_->SetLookupTable(overlayColors_);
+    overlayProperty_->UseLookupTableScalarRangeOn();
+    overlayProperty_->SetLayerNumber(1);
+    overlaySlice_ = vtkSmartPointer<vtkImageSlice>::New();
+    overlaySlice_->SetMapper(overlayMapper_);
+    overlaySlice_->SetProperty(overlayProperty_);
+
+    stack_ = vtkSmartPointer<vtkImageStack>::New();
+    stack_->AddImage(imageSlice_);
+    stack_->AddImage(overlaySlice_);
+    stack_->SetActiveLayer(0);
+
+    crosshairPoints_ = vtkSmartPointer<vtkPoints>::New();
+    crosshairPoints_->SetNumberOfPoints(4);
+    crosshairData_ = vtkSmartPointer<vtkPolyData>::New();
+    crosshairData_->SetPoints(crosshairPoints_);
+    auto lines = vtkSmartPointer<vtkCellArray>::New();
+    const vtkIdType h[2] = {0, 1}, v[2] = {2, 3};
+    lines->InsertNextCell(2, h);
+    lines->InsertNextCell(2, v);
+    crosshairData_->SetLines(lines);
+    auto crosshairMapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+    crosshairMapper->SetInputData(crosshairData_);
+    crosshair_ = vtkSmartPointer<vtkActor>::New();
+    crosshair_->SetMapper(crosshairMapper);
+    crosshair_->GetProperty()->SetColor(1.0, 0.85, 0.2);
+    crosshair_->GetProperty()->SetOpacity(0.7);
+    crosshair_->PickableOff();
+
+    corners_ = vtkSmartPointer<vtkCornerAnnotation>::New();
+    corners_->GetTextProperty()->SetColor(0.9, 0.9, 0.9);
+    corners_->GetTextProperty()->SetFontFamilyToArial();
+    for (auto& letter : letters_) {
+        letter = vtkSmartPointer<vtkTextActor>::New();
+        letter->GetTextProperty()->SetColor(1.0, 0.85, 0.3);
+        letter->GetTextProperty()->SetBold(true);
+        letter->GetTextProperty()->SetJustificationToCentered();
+        letter->GetTextProperty()->SetVerticalJustificationToCentered();
+        letter->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
+    }
+    letters_[0]->SetPosition(0.975, 0.5);
+    letters_[1]->SetPosition(0.025, 0.5);
+    letters_[2]->SetPosition(0.5, 0.97);
+    letters_[3]->SetPosition(0.5, 0.03);
+
+    renderer()->SetBackground(0, 0, 0);
+    renderer()->GetActiveCamera()->ParallelProjectionOn();
+    renderer()->AddViewProp(stack_);
+    renderer()->AddActor(crosshair_);
+    renderer()->AddViewProp(corners_);
+    for (auto& letter : letters_) renderer()->AddViewProp(letter);
+
+    connect(session_, &Session::volumeChanged, this, &SliceView::onVolumeChanged);
+    connect(session_, &Session::cursorChanged, this, &SliceView::onCursorChanged);
+    connect(session_, &Session::windowChanged, this, &SliceView::onWindowChanged);
+    connect(session_, &Session::overlayChanged, this, &SliceView::onOverlayChanged);
+    connect(session_, &Session::loadProgressChanged, this, [this] {
+        updateText();
+        update();
+    });
+    onVolumeChanged();
+}
+
+SliceView::~SliceView() = default;
+
+void SliceView::sceneInitialized() {
+    onVolumeChanged();
+}
+
+bool SliceView::showsImage() const {
+    // A preview holds one axial slice: only views that slice through it can show it.
+    return session_->hasImage() && (!session_->isPreview() || axes_.normalAxis == 2);
+}
+
+int SliceView::sliceCount() const {
+    return session_->hasImage() ? int(session_->volume()->geometry().size[axes_.normalAxis]) : 0;
+}
+
+int SliceView::sliceIndex() const {
+    if (!session_->hasImage()) return 0;
+    const Vec3 idx = session_->volume()->geometry().physicalToIndex(session_->cursor());
+    return std::clamp(int(std::lround(idx[axes_.normalAxis])), 0, std::max(0, sliceCount() - 1));
+}
+
+void SliceView::setSliceIndex(int index) {
+    if (!session_->hasImage()) return;
+    const ImageGeometry& g = session_->volume()->geometry();
+    Vec3 idx = g.physicalToIndex(session_->cursor());
+    idx[axes_.normalAxis] = std::clamp(index, 0, sliceCount() - 1);
+    session_->setCursor(g.indexToPhysical(idx));
+}
+
+void SliceView::step(int delta, bool wrap) {
+    const int n = sliceCount();
+    if (n == 0) return;
+    int k = sliceIndex() + delta;
+    k = wrap ? ((k % n) + n) % n : std::clamp(k, 0, n - 1);
+    setSliceIndex(k);
+}
+
+void SliceView::setZoom(double zoom) {
+    zoom_ = std::clamp(zoom, 0.05, 50.0);
+    updateCamera();
+    updateText();
+    update();
+}
+
+void SliceView::resetView() {
+    zoom_ = 1.0;
+    panRight_ = panUp_ = 0;
+    updateCamera();
+    updateText();
+    update();
+}
+
+void SliceView::setInterpolation(bool linear) {
+    linear_ = linear;
+    if (linear)
+        imageProperty_->SetInterpolationTypeToLinear();
+    else
+        imageProperty_->SetInterpolationTypeToNearest();
+    update();
+}
+
+void SliceView::setCrosshairVisible(bool visible) {
+    crosshairVisible_ = visible;
+    updateCrosshair();
+    update();
+}
+
+Vec3 SliceView::worldOf(const Vec3& p) const {
+    const ImageGeometry& g = session_->volume()->geometry();
+    const Vec3 idx = g.physicalToIndex(p);
+    return {idx[0] * g.spacing[0], idx[1] * g.spacing[1], idx[2] * g.spacing[2]};
+}
+
+void SliceView::onVolumeChanged() {
+    if (!session_->hasImage()) {
+        imageSlice_->VisibilityOff();
+        overlaySlice_->VisibilityOff();
+        crosshair_->VisibilityOff();
+        for (auto& letter : letters_) letter->VisibilityOff();
+        corners_->ClearAllTexts();
+        update();
+        return;
+    }
+    const auto& volume = session_->volume();
+    axes_ = SliceAxes::compute(volume->geometry(), orientation_);
+    imageMapper_->SetInputData(session_->imageData());
+    imageMapper_->SetOrientation(axes_.normalAxis);
+    overlayMapper_->SetOrientation(axes_.normalAxis);
+    imageSlice_->SetVisibility(showsImage());
+    const bool letters = !volume->info().is2D;
+    const std::string names[4] = {SliceAxes::letters(axes_.rightPatient),
+                                  SliceAxes::letters(axes_.rightPatient * -1.0),
+                                  SliceAxes::letters(axes_.upPatient), SliceAxes::letters(axes_.upPatient * -1.0)};
+    for (int i = 0; i < 4; ++i) {
+        letters_[i]->SetInput(names[i].c_str());
+        letters_[i]->SetVisibility(letters && showsImage());
+    }
+    zoom_ = 1.0;
+    panRight_ = panUp_ = 0;
+    onWindowChanged();
+    onOverlayChanged();
+    onCursorChanged();
+}
+
+void SliceView::onCursorChanged() {
+    if (!session_->hasImage()) return;
+    const int k = sliceIndex();
+    imageMapper_->SetSliceNumber(k);
+    overlayMapper_->SetSliceNumber(k);
+    updateCamera();
+    updateCrosshair();
+    updateText();
+    update();
+}
+
+void SliceView::onWindowChanged() {
+    const WindowLevel w = session_->window();
+    imageProperty_->SetColorWindow(w.width);
+    imageProperty_->SetColorLevel(w.center);
+    updateText();
+    update();
+}
+
+void SliceView::onOverlayChanged() {
+    const bool show = session_->overlay() && session_->overlayVisible() && showsImage();
+    if (session_->overlay()) {
+        overlayMapper_->SetInputData(session_->overlayImageData());
+        overlayMapper_->SetSliceNumber(sliceIndex());
+    }
+    overlayProperty_->SetOpacity(session_->overlayOpacity());
+    overlaySlice_->SetVisibility(show);
+    update();
+}
+
+void SliceView::updateCamera() {
+    if (!session_->hasImage() || width() == 0 || height() == 0) return;
+    const ImageGeometry& g = session_->volume()->geometry();
+    const Vec3 right = unit(axes_.rightAxis, axes_.rightSign);
+    const Vec3 up = unit(axes_.upAxis, axes_.upSign);
+    const Vec3 projection = cross(up, right);  // camera looks along this; right = projection x up
+
+    Vec3 centre{};
+    for (int a = 0; a < 3; ++a) centre[a] = (double(g.size[a]) - 1) * g.spacing[a] / 2;
+    centre[axes_.normalAxis] = sliceIndex() * g.spacing[axes_.normalAxis];
+    const Vec3 focal = centre + right * panRight_ + up * panUp_;
+    const double extentRight = double(g.size[axes_.rightAxis]) * g.spacing[axes_.rightAxis];
+    const double extentUp = double(g.size[axes_.upAxis]) * g.spacing[axes_.upAxis];
+    const double aspect = double(width()) / double(height());
+    const double fit = std::max(extentUp / 2, extentRight / (2 * aspect));
+    const double distance = 2 * std::max({extentRight, extentUp, 100.0});
+
+    vtkCamera* cam = renderer()->GetActiveCamera();
+    cam->SetFocalPoint(focal[0], focal[1], focal[2]);
+    const Vec3 position = focal - projection * distance;
+    cam->SetPosition(position[0], position[1], position[2]);
+    cam->SetViewUp(up[0], up[1], up[2]);
+    cam->SetParallelScale(fit / zoom_);
+    cam->SetClippingRange(distance * 0.5, distance * 1.5);
+}
+
+void SliceView::updateCrosshair() {
+    if (!session_->hasImage() || !showsImage()) {
+        crosshair_->VisibilityOff();
+        return;
+    }
+    const ImageGeometry& g = session_->volume()->geometry();
+    const Vec3 w = worldOf(session_->cursor());
+    const Vec3 up = unit(axes_.upAxis, axes_.upSign);
+    const Vec3 right = unit(axes_.rightAxis, axes_.rightSign);
+    const Vec3 towardCamera = cross(up, right) * -1.0;
+    Vec3 c = w;
+    c[axes_.normalAxis] = sliceIndex() * g.spacing[axes_.normalAxis];
+    c = c + towardCamera * (0.25 * g.spacing[axes_.normalAxis] + 0.01);
+    const int ra = axes_.rightAxis, ua = axes_.upAxis;
+    const double r0 = -0.5 * g.spacing[ra], r1 = (double(g.size[ra]) - 0.5) * g.spacing[ra];
+    const double u0 = -0.5 * g.spacing[ua], u1 = (double(g.size[ua]) - 0.5) * g.spacing[ua];
+    Vec3 p = c;
+    p[ra] = r0;
+    crosshairPoints_->SetPoint(0, p.data());
+    p[ra] = r1;
+    crosshairPoints_->SetPoint(1, p.data());
+    p = c;
+    p[ua] = u0;
+    crosshairPoints_->SetPoint(2, p.data());
+    p[ua] = u1;
+    crosshairPoints_->SetPoint(3, p.data());
+    crosshairPoints_->Modified();
+    crosshair_->GetProperty()->SetLineWidth(float(devicePixelRatioF()));
+    crosshair_->SetVisibility(crosshairVisible_ && sliceCount() > 0 && !session_->volume()->info().is2D);
+}
+
+void SliceView::updateText() {
+    if (!session_->hasImage()) return;
+    const auto& volume = session_->volume();
+    const VolumeInfo& info = volume->info();
+    const int fontSize = int(std::lround(12 * devicePixelRatioF()));
+    corners_->SetMinimumFontSize(fontSize);
+    corners_->SetMaximumFontSize(fontSize);
+    corners_->SetLinearFontScaleFactor(1.0);
+    corners_->SetNonlinearFontScaleFactor(1.0);
+    for (auto& letter : letters_) letter->GetTextProperty()->SetFontSize(int(std::lround(15 * devicePixelRatioF())));
+
+    QStringList topLeft;
+    if (!session_->demoMode() && !info.patientName.empty())
+        topLeft << QString::fromStdString(info.patientName).replace(QLatin1Char('^'), QLatin1Char(' '));
+    QString series = QString::fromStdString(info.seriesDescription);
+    if (series.isEmpty()) series = QString::fromStdString(info.format);
+    topLeft << series;
+    if (!info.modality.empty()) topLeft << QString::fromStdString(info.modality);
+
+    QStringList topRight;
+    if (!showsImage()) {
+        topRight << tr("Loading… %1%").arg(int(std::lround(session_->loadProgress() * 100)));
+    } else {
+        if (!info.is2D) {
+            topRight << orientationName(orientation_);
+            topRight << tr("Slice %1 / %2").arg(sliceIndex() + 1).arg(sliceCount());
+            // Position along the patient axis this view slices through (axial: z, coronal: y, sagittal: x).
+            const int patientAxis = orientation_ == SliceOrientation::Axial     ? 2
+                                    : orientation_ == SliceOrientation::Coronal ? 1
+                                                                                : 0;
+            const Vec3 idx = volume->geometry().physicalToIndex(session_->cursor());
+            Vec3 onSlice = idx;
+            onSlice[axes_.normalAxis] = sliceIndex();
+            const double pos = volume->geometry().indexToPhysical(onSlice)[patientAxis];
+            topRight << tr("%1 mm").arg(pos, 0, 'f', 1);
+        }
+        if (session_->isPreview()) topRight << tr("Loading… %1%").arg(int(std::lround(session_->loadProgress() * 100)));
+    }
+    const WindowLevel w = session_->window();
+    const QString bottomLeft = tr("W %1  L %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0);
+    const QString bottomRight = tr("Zoom %1%").arg(int(std::lround(zoom_ * 100)));
+
+    corners_->SetText(2, topLeft.join(QLatin1Char('\n')).toUtf8().constData());
+    corners_->SetText(3, topRight.join(QLatin1Char('\n')).toUtf8().constData());
+    corners_->SetText(0, bottomLeft.toUtf8().constData());
+    corners_->SetText(1, bottomRight.toUtf8().constData());
+}
+
+void SliceView::resizeGL(int w, int h) {
+    VtkHostWidget::resizeGL(w, h);
+    updateCamera();
+    updateCrosshair();
+    updateText();
+}
+
+std::optional<Vec3> SliceView::patientPointAt(QPointF pos) const {
+    if (!showsImage() || width() == 0 || height() == 0) return std::nullopt;
+    // Parallel projection: the screen maps linearly to the slice plane around the focal point.
+    vtkCamera* cam = renderer()->GetActiveCamera();
+    double focal[3];
+    cam->GetFocalPoint(focal);
+    const double scale = cam->GetParallelScale();  // half the view height in mm
+    const double mmPerPixel = 2 * scale / double(height());
+    const double dx = (pos.x() - width() / 2.0) * mmPerPixel;
+    const double dy = (height() / 2.0 - pos.y()) * mmPerPixel;
+    const Vec3 world = Vec3{focal[0], focal[1], focal[2]} + unit(axes_.rightAxis, axes_.rightSign) * dx +
+                       unit(axes_.upAxis, axes_.upSign) * dy;
+    const ImageGeometry& g = session_->volume()->geometry();
+    Vec3 idx{world[0] / g.spacing[0], world[1] / g.spacing[1], world[2] / g.spacing[2]};
+    idx[axes_.normalAxis] = sliceIndex();
+    return g.indexToPhysical(idx);
+}
+
+QPointF SliceView::widgetPositionOf(const Vec3& patientPoint) const {
+    if (!session_->hasImage() || height() == 0) return {};
+    vtkCamera* cam = renderer()->GetActiveCamera();
+    double focal[3];
+    cam->GetFocalPoint(focal);
+    const double mmPerPixel = 2 * cam->GetParallelScale() / double(height());
+    const Vec3 d = worldOf(patientPoint) - Vec3{focal[0], focal[1], focal[2]};
+    const double dx = dot(d, unit(axes_.rightAxis, axes_.rightSign)) / mmPerPixel;
+    const double dy = dot(d, unit(axes_.upAxis, axes_.upSign)) / mmPerPixel;
+    return {width() / 2.0 + dx, height() / 2.0 - dy};
+}
+
+void SliceView::mousePressEvent(QMouseEvent* e) {
+    emit activated(this);
+    dragButton_ = e->button();
+    dragModifiers_ = e->modifiers();
+    pressPos_ = lastPos_ = e->position();
+    moved_ = false;
+    e->accept();
+}
+
+void SliceView::mouseMoveEvent(QMouseEvent* e) {
+    if (dragButton_ == Qt::NoButton || !session_->hasImage()) return;
+    const QPointF d = e->position() - lastPos_;
+    lastPos_ = e->position();
+    if ((e->position() - pressPos_).manhattanLength() > 3) moved_ = true;
+    if (!moved_) return;
+    const bool pan = dragButton_ == Qt::MiddleButton || (dragButton_ == Qt::LeftButton && (dragModifiers_ & Qt::ShiftModifier));
+    if (pan) {
+        const double mmPerPixel = 2 * renderer()->GetActiveCamera()->GetParallelScale() / double(height());
+        panRight_ -= d.x() * mmPerPixel;
+        panUp_ += d.y() * mmPerPixel;
+        updateCamera();
+        update();
+    } else if (dragButton_ == Qt::LeftButton) {
+        // Window/level: right widens the window, down raises the level, at a rate that crosses the
+        // initial window in about a widget width.
+        WindowLevel w = session_->window();
+        const double rate = std::max(session_->initialWindow().width, 1.0) / std::max(width(), 100);
+        w.width = std::max(1.0, w.width + d.x() * rate);
+        w.center += d.y() * rate;
+        session_->setWindow(w);
+    } else if (dragButton_ == Qt::RightButton) {
+        setZoom(zoom_ * std::exp(-d.y() * 0.01));
+    }
+}
+
+void SliceView::mouseReleaseEvent(QMouseEvent* e) {
+    if (dragButton_ == Qt::LeftButton && !moved_) {
+        if (auto p = patientPointAt(e->position())) session_->setCursor(*p);
+    }
+    dragButton_ = Qt::NoButton;
+}
+
+void SliceView::mouseDoubleClickEvent(QMouseEvent* e) {
+    if (e->button() == Qt::RightButton) resetView();
+}
+
+void SliceView::wheelEvent(QWheelEvent* e) {
+    const int notches = e->angleDelta().y() / 120;
+    if (notches == 0) return;
+    if (e->modifiers() & Qt::ControlModifier)
+        setZoom(zoom_ * std::pow(1.15, notches));
+    else
+        step(notches);  // wheel away from the user = next slice
+    e->accept();
+}
+
+void SliceView::keyPressEvent(QKeyEvent* e) {
+    switch (e->key()) {
+        case Qt::Key_Up: case Qt::Key_Right: step(1); break;
+        case Qt::Key_Down: case Qt::Key_Left: step(-1); break;
+        case Qt::Key_PageUp: step(10); break;
+        case Qt::Key_PageDown: step(-10); break;
+        case Qt::Key_Home: setSliceIndex(0); break;
+        case Qt::Key_End: setSliceIndex(sliceCount() - 1); break;
+        case Qt::Key_R: resetView(); break;
+        case Qt::Key_Plus: case Qt::Key_Equal: setZoom(zoom_ * 1.25); break;
+        case Qt::Key_Minus: setZoom(zoom_ / 1.25); break;
+        default: VtkHostWidget::keyPressEvent(e); return;
+    }
+    e->accept();
+}
+
+}  // namespace cadview

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <QPointF>
+
+#include <optional>
+
+#include <vtkSmartPointer.h>
+
+#include "SliceAxes.h"
+#include "VtkHostWidget.h"
+
+class vtkActor;
+class vtkCornerAnnotation;
+class vtkImageProperty;
+class vtkImageSlice;
+class vtkImageSliceMapper;
+class vtkImageStack;
+class vtkLookupTable;
+class vtkPoints;
+class vtkPolyData;
+class vtkTextActor;
+
+namespace cadview {
+
+class Session;
+
+// One slice view (axial, coronal or sagittal) of the session's volume, with the label overlay, the
+// linked crosshair, orientation letters and corner text.
+// Mouse: left drag = window/level, left click = move the crosshair, right drag or Ctrl+wheel = zoom,
+// middle drag or Shift+left drag = pan, wheel = next/previous slice. Keys: arrows/Page Up/Page Down
+// = slices, Home/End = first/last slice, R = reset zoom and pan.
+class SliceView : public VtkHostWidget {
+    Q_OBJECT
+public:
+    SliceView(Session* session, SliceOrientation orientation, QWidget* parent = nullptr);
+    ~SliceView() override;
+
+    SliceOrientation orientation() const { return orientation_; }
+    const SliceAxes& axes() const { return axes_; }
+    int sliceIndex() const;
+    int sliceCount() const;
+    void setSliceIndex(int index);
+    // Moves by `delta` slices; with `wrap`, past the last slice comes the first (cine).
+    void step(int delta, bool wrap = false);
+
+    double zoom() const { return zoom_; }
+    void setZoom(double zoom);
+    void resetView();
+    void setInterpolation(bool linear);
+    bool interpolation() const { return linear_; }
+    void setCrosshairVisible(bool visible);
+    bool crosshairVisible() const { return crosshairVisible_; }
+
+    // The patient-space point under a widget position (logical pixels), on the current slice.
+    std::optional<Vec3> patientPointAt(QPointF widgetPos) const;
+    // The widget position (logical pixels) where a patient-space point is drawn.
+    QPointF widgetPositionOf(const Vec3& patientPoint) const;
+
+signals:
+    void activated(cadview::SliceView* view);
+
+protected:
+    void sceneInitialized() override;
+    void resizeGL(int w, int h) override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
+    void mouseDoubleClickEvent(QMouseEvent* e) override;
+    void wheelEvent(QWheelEvent* e) override;
+    void keyPressEvent(QKeyEvent* e) override;
+
+private:
+    void onVolumeChanged();
+    void onCursorChanged();
+    void onWindowChanged();
+    void onOverlayChanged();
+    void updateCamera();
+    void updateCrosshair();
+    void updateText();
+    bool showsImage() const;
+    Vec3 worldOf(const Vec3& patientPoint) const;  // patient (LPS) -> grid space (index * spacing)
+
+    Session* session_;
+    SliceOrientation orientation_;
+    SliceAxes axes_;
+    vtkSmartPointer<vtkImageStack> stack_;
+    vtkSmartPointer<vtkImageSlice> imageSlice_;
+    vtkSmartPointer<vtkImageSliceMapper> imageMapper_;
+    vtkSmartPointer<vtkImageProperty> imageProperty_;
+    vtkSmartPointer<vtkImageSlice> overlaySlice_;
+    vtkSmartPointer<vtkImageSliceMapper> overlayMapper_;
+    vtkSmartPointer<vtkImageProperty> overlayProperty_;
+    vtkSmartPointer<vtkLookupTable> overlayColors_;
+    vtkSmartPointer<vtkPoints> crosshairPoints_;
+    vtkSmartPointer<vtkPolyData> crosshairData_;
+    vtkSmartPointer<vtkActor> crosshair_;
+    vtkSmartPointer<vtkCornerAnnotation> corners_;
+    vtkSmartPointer<vtkTextActor> letters_[4];  // right, left, top, bottom
+
+    double zoom_ = 1.0;
+    double panRight_ = 0, panUp_ = 0;  // mm, in the screen's right/up directions
+    bool linear_ = true;
+    bool crosshairVisible_ = true;
+
+    Qt::MouseButton dragButton_ = Qt::NoButton;
+    Qt::KeyboardModifiers dragModifiers_;
+    QPointF pressPos_, lastPos_;
+    bool moved_ = false;
+};
+
+}  // namespace cadview

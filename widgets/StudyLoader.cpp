@@ -1,0 +1,146 @@
+#include "StudyLoader.h"
+
+#include <QFileInfo>
+#include <QMetaObject>
+
+#include "BackgroundJob.h"
+#include "Session.h"
+#include "io/ImageFileReader.h"
+#include "io/LoadError.h"
+#include "io/StudyIndexer.h"
+#include "io/VolumeLoader.h"
+
+namespace cadview {
+
+StudyLoader::StudyLoader(Session* session, QObject* parent)
+    : QObject(parent), session_(session), index_(std::make_shared<StudyIndex>()) {}
+
+StudyLoader::~StudyLoader() { cancel(); }
+
+bool StudyLoader::busy() const { return job_ && job_->isRunning(); }
+
+void StudyLoader::cancel() {
+    if (job_) {
+        job_->cancel();
+        job_->deleteLater();
+        job_ = nullptr;
+        ++generation_;
+        emit busyChanged(false);
+    }
+}
+
+void StudyLoader::startJob(BackgroundJob* job) {
+    cancel();
+    job_ = job;
+    connect(job, &BackgroundJob::progress, this, [this](int stage, qint64 done, qint64 total) {
+        const QString name = BackgroundJob::stageName(JobStage(stage));
+        const int percent = total > 0 ? int(100 * done / total) : -1;
+        emit progress(total > 0 ? tr("%1 (%2 of %3)").arg(name).arg(done).arg(total) : name, percent);
+        if (JobStage(stage) == JobStage::Decoding && total > 0) session_->setLoadProgress(double(done) / double(total));
+    });
+    connect(job, &BackgroundJob::finished, this, [this, job] {
+        if (job_ == job) {
+            job_ = nullptr;
+            emit busyChanged(false);
+        }
+        job->deleteLater();
+    });
+    connect(job, &BackgroundJob::cancelled, this, [this] { emit progress(tr("Cancelled"), -1); });
+    emit busyChanged(true);
+    job->start();
+}
+
+void StudyLoader::open(const QStringList& paths, const QString& seriesUid) {
+    paths_ = paths;
+    std::vector<std::string> list;
+    for (const QString& p : paths) list.push_back(QFileInfo(p).absoluteFilePath().toStdString());
+    auto result = std::make_shared<StudyIndex>();
+    auto* job = new BackgroundJob([list, result](JobContext& ctx) { *result = StudyIndexer::index(list, ctx); }, this);
+    connect(job, &BackgroundJob::succeeded, this, [this, result, seriesUid, paths] {
+        index_ = result;
+        diagnostics_ = result->problems;
+        emit indexed();
+        emit diagnosticsChanged();
+        if (result->series.empty()) {
+            const QString reason = result->problems.empty()
+                                       ? tr("No images found in %1.").arg(paths.join(QStringLiteral(", ")))
+                                       : tr("No images could be read from %1.").arg(paths.join(QStringLiteral(", ")));
+            emit failed(reason);
+            return;
+        }
+        try {
+            const SeriesEntry& entry = VolumeLoader::pick(*result, paths.value(0).toStdString(), seriesUid.toStdString());
+            loadSeries(QString::fromStdString(entry.uid));
+        } catch (const LoadError& e) {
+            emit failed(QString::fromStdString(e.what()));
+        }
+    });
+    connect(job, &BackgroundJob::failed, this, [this](const QString& message) { emit failed(message); });
+    startJob(job);
+}
+
+void StudyLoader::loadSeries(const QString& uid) {
+    const std::string wanted = uid.toStdString();
+    const SeriesEntry* found = nullptr;
+    for (const auto& s : index_->series)
+        if (s.uid == wanted) found = &s;
+    if (!found) {
+        emit failed(tr("Series %1 is not in the opened folder.").arg(uid));
+        return;
+    }
+    const SeriesEntry entry = *found;
+    const std::size_t seriesCount = index_->series.size();
+    const int generation = generation_ + 1;  // startJob() bumps generation_ by cancelling the last job
+    auto result = std::make_shared<Volume>();
+    QPointer<StudyLoader> self(this);
+    auto* job = new BackgroundJob(
+        [entry, result, self, generation](JobContext& ctx) {
+            LoadOptions options;
+            options.onPreview = [self, generation](const Volume& slice) {
+                auto copy = std::make_shared<const Volume>(slice);
+                QMetaObject::invokeMethod(
+                    self, [self, generation, copy] {
+                        if (self && self->generation_ == generation && self->busy()) self->session_->setPreview(copy);
+                    },
+                    Qt::QueuedConnection);
+            };
+            *result = VolumeLoader::load(entry, options, ctx);
+        },
+        this);
+    connect(job, &BackgroundJob::succeeded, this, [this, result, uid, seriesCount, entry] {
+        currentUid_ = uid;
+        diagnostics_ = index_->problems;
+        if (seriesCount > 1)
+            diagnostics_.push_back(Diagnostic::info(Diagnostic::Code::SeveralSeries, paths_.join(QStringLiteral(", ")).toStdString(),
+                                                    {}, double(seriesCount)));
+        for (const auto& d : result->diagnostics()) diagnostics_.push_back(d);
+        session_->setVolume(std::make_shared<const Volume>(std::move(*result)));
+        emit diagnosticsChanged();
+        emit loaded(uid);
+    });
+    connect(job, &BackgroundJob::failed, this, [this](const QString& message) {
+        session_->clear();
+        emit failed(message);
+    });
+    startJob(job);
+    generation_ = generation;
+}
+
+void StudyLoader::loadOverlay(const QString& path) {
+    if (!session_->hasImage()) return;
+    auto result = std::make_shared<Volume>();
+    const std::string file = path.toStdString();
+    auto* job = new BackgroundJob([file, result](JobContext& ctx) { *result = ImageFileReader::read(file, ctx); }, this);
+    connect(job, &BackgroundJob::succeeded, this, [this, result, path] {
+        QString error;
+        if (!session_->setOverlay(std::make_shared<const Volume>(std::move(*result)), &error)) {
+            emit failed(tr("%1: %2").arg(QFileInfo(path).fileName(), error));
+            return;
+        }
+        emit overlayLoaded(path);
+    });
+    connect(job, &BackgroundJob::failed, this, [this](const QString& message) { emit failed(message); });
+    startJob(job);
+}
+
+}  // namespace cadview

@@ -1,0 +1,198 @@
+#include "VolumeView3D.h"
+
+#include <QMouseEvent>
+#include <QWheelEvent>
+
+#include <cmath>
+
+#include <vtkCamera.h>
+#include <vtkColorTransferFunction.h>
+#include <vtkCornerAnnotation.h>
+#include <vtkGPUVolumeRayCastMapper.h>
+#include <vtkImageData.h>
+#include <vtkMatrix4x4.h>
+#include <vtkPiecewiseFunction.h>
+#include <vtkRenderer.h>
+#include <vtkTextProperty.h>
+#include <vtkVolume.h>
+#include <vtkVolumeProperty.h>
+
+#include "Session.h"
+#include "image/IntensityStatistics.h"
+
+namespace cadview {
+
+namespace {
+
+struct Point {
+    double value, r, g, b, a;
+};
+
+std::vector<Point> presetPoints(const QString& id, const Volume& v) {
+    if (id == QLatin1String("ct-bone"))
+        return {{-1000, 0, 0, 0, 0}, {150, 0.55, 0.25, 0.15, 0}, {250, 0.9, 0.8, 0.7, 0.2},
+                {600, 1, 0.97, 0.9, 0.6}, {3000, 1, 1, 1, 0.85}};
+    if (id == QLatin1String("ct-soft-tissue"))
+        return {{-1000, 0, 0, 0, 0}, {-200, 0.55, 0.3, 0.2, 0}, {0, 0.8, 0.45, 0.35, 0.08},
+                {100, 0.95, 0.75, 0.6, 0.25}, {400, 1, 1, 0.95, 0.6}, {3000, 1, 1, 1, 0.8}};
+    if (id == QLatin1String("ct-lung"))
+        return {{-1000, 0, 0, 0, 0}, {-900, 0.3, 0.5, 0.9, 0}, {-600, 0.6, 0.75, 1, 0.12},
+                {-400, 0.9, 0.9, 1, 0.05}, {-100, 0, 0, 0, 0}, {3000, 0, 0, 0, 0}};
+    // Auto: a ramp from the 40th to the 99.5th percentile, which lifts tissue out of the background.
+    const auto p = IntensityStatistics::percentiles(v, {0.40, 0.80, 0.995});
+    const double lo = p[0], mid = std::max(p[1], lo + 1), hi = std::max(p[2], mid + 1);
+    return {{lo, 0, 0, 0, 0}, {mid, 0.8, 0.6, 0.5, 0.15}, {hi, 1, 1, 1, 0.7}};
+}
+
+}  // namespace
+
+QStringList VolumeView3D::presetIds() {
+    return {QStringLiteral("ct-bone"), QStringLiteral("ct-soft-tissue"), QStringLiteral("ct-lung"),
+            QStringLiteral("auto")};
+}
+
+QString VolumeView3D::presetName(const QString& id) {
+    if (id == QLatin1String("ct-bone")) return tr("CT bone");
+    if (id == QLatin1String("ct-soft-tissue")) return tr("CT soft tissue");
+    if (id == QLatin1String("ct-lung")) return tr("CT lung");
+    return tr("Automatic (MR, other)");
+}
+
+VolumeView3D::VolumeView3D(Session* session, QWidget* parent) : VtkHostWidget(parent), session_(session) {
+    setObjectName(QStringLiteral("volumeView3D"));
+    mapper_ = vtkSmartPointer<vtkGPUVolumeRayCastMapper>::New();
+    mapper_->SetAutoAdjustSampleDistances(false);
+    colors_ = vtkSmartPointer<vtkColorTransferFunction>::New();
+    opacity_ = vtkSmartPointer<vtkPiecewiseFunction>::New();
+    property_ = vtkSmartPointer<vtkVolumeProperty>::New();
+    property_->SetColor(colors_);
+    property_->SetScalarOpacity(opacity_);
+    property_->SetInterpolationTypeToLinear();
+    property_->ShadeOn();
+    property_->SetAmbient(0.3);
+    property_->SetDiffuse(0.7);
+    property_->SetSpecular(0.2);
+    volume_ = vtkSmartPointer<vtkVolume>::New();
+    volume_->SetMapper(mapper_);
+    volume_->SetProperty(property_);
+    text_ = vtkSmartPointer<vtkCornerAnnotation>::New();
+    text_->GetTextProperty()->SetColor(0.9, 0.9, 0.9);
+    renderer()->SetBackground(0.06, 0.06, 0.08);
+    renderer()->AddVolume(volume_);
+    renderer()->AddViewProp(text_);
+    connect(session_, &Session::volumeChanged, this, &VolumeView3D::onVolumeChanged);
+    onVolumeChanged();
+}
+
+VolumeView3D::~VolumeView3D() = default;
+
+void VolumeView3D::onVolumeChanged() {
+    const auto& v = session_->volume();
+    const bool show = v && !session_->isPreview() && !v->info().is2D && v->components() == 1;
+    volume_->SetVisibility(show);
+    const int fontSize = int(std::lround(12 * devicePixelRatioF()));
+    text_->SetMinimumFontSize(fontSize);
+    text_->SetMaximumFontSize(fontSize);
+    if (!show) {
+        text_->SetText(3, v && session_->isPreview() ? tr("3D: waiting for the series to load").toUtf8().constData()
+                          : v ? tr("3D: not available for this image").toUtf8().constData()
+                              : "");
+        update();
+        return;
+    }
+    mapper_->SetInputData(session_->imageData());
+    const ImageGeometry& g = v->geometry();
+    auto m = vtkSmartPointer<vtkMatrix4x4>::New();
+    for (int r = 0; r < 3; ++r) {
+        for (int c = 0; c < 3; ++c) m->SetElement(r, c, g.direction[r * 3 + c]);
+        m->SetElement(r, 3, g.origin[r]);
+    }
+    volume_->SetUserMatrix(m);
+    mapper_->SetSampleDistance(float(std::min({g.spacing[0], g.spacing[1], g.spacing[2]})));
+    if (!userPreset_) preset_ = v->info().modality == "CT" ? QStringLiteral("ct-bone") : QStringLiteral("auto");
+    applyPreset();
+    resetCamera();
+}
+
+void VolumeView3D::setPreset(const QString& id) {
+    preset_ = id;
+    userPreset_ = true;
+    applyPreset();
+}
+
+void VolumeView3D::applyPreset() {
+    const auto& v = session_->volume();
+    if (!v || session_->isPreview()) return;
+    colors_->RemoveAllPoints();
+    opacity_->RemoveAllPoints();
+    for (const Point& p : presetPoints(preset_, *v)) {
+        colors_->AddRGBPoint(p.value, p.r, p.g, p.b);
+        opacity_->AddPoint(p.value, p.a);
+    }
+    text_->SetText(3, presetName(preset_).toUtf8().constData());
+    update();
+}
+
+void VolumeView3D::resetCamera() {
+    const auto& v = session_->volume();
+    if (!v) return;
+    // Anterior view: the camera faces the patient, so the patient's left is on the screen's right.
+    const Vec3 c = v->geometry().center();
+    vtkCamera* cam = renderer()->GetActiveCamera();
+    cam->SetFocalPoint(c[0], c[1], c[2]);
+    cam->SetPosition(c[0], c[1] - 1000, c[2]);
+    cam->SetViewUp(0, 0, 1);
+    renderer()->ResetCamera();
+    update();
+}
+
+void VolumeView3D::mousePressEvent(QMouseEvent* e) {
+    dragButton_ = e->button();
+    lastPos_ = e->position();
+    mapper_->SetImageSampleDistance(2.0f);  // coarser while moving: software GL stays interactive
+}
+
+void VolumeView3D::mouseMoveEvent(QMouseEvent* e) {
+    if (dragButton_ == Qt::NoButton) return;
+    const QPointF d = e->position() - lastPos_;
+    lastPos_ = e->position();
+    vtkCamera* cam = renderer()->GetActiveCamera();
+    if (dragButton_ == Qt::LeftButton) {
+        cam->Azimuth(-d.x() * 0.5);
+        cam->Elevation(d.y() * 0.5);
+        cam->OrthogonalizeViewUp();
+    } else if (dragButton_ == Qt::RightButton) {
+        cam->Dolly(std::exp(-d.y() * 0.01));
+    } else if (dragButton_ == Qt::MiddleButton) {
+        double fp[3], pos[3];
+        cam->GetFocalPoint(fp);
+        cam->GetPosition(pos);
+        const double scale = cam->GetDistance() * 0.002;
+        double up[3];
+        cam->GetViewUp(up);
+        double dir[3];
+        cam->GetDirectionOfProjection(dir);
+        const Vec3 right = cross(Vec3{dir[0], dir[1], dir[2]}, Vec3{up[0], up[1], up[2]});
+        const Vec3 shift = right * (-d.x() * scale) + Vec3{up[0], up[1], up[2]} * (d.y() * scale);
+        cam->SetFocalPoint(fp[0] + shift[0], fp[1] + shift[1], fp[2] + shift[2]);
+        cam->SetPosition(pos[0] + shift[0], pos[1] + shift[1], pos[2] + shift[2]);
+    }
+    renderer()->ResetCameraClippingRange();
+    update();
+}
+
+void VolumeView3D::mouseReleaseEvent(QMouseEvent*) {
+    dragButton_ = Qt::NoButton;
+    mapper_->SetImageSampleDistance(1.0f);
+    update();
+}
+
+void VolumeView3D::mouseDoubleClickEvent(QMouseEvent*) { resetCamera(); }
+
+void VolumeView3D::wheelEvent(QWheelEvent* e) {
+    renderer()->GetActiveCamera()->Dolly(std::pow(1.1, e->angleDelta().y() / 120.0));
+    renderer()->ResetCameraClippingRange();
+    update();
+}
+
+}  // namespace cadview

@@ -1,0 +1,127 @@
+#include "VtkHostWidget.h"
+
+#include <QElapsedTimer>
+#include <QOpenGLContext>
+#include <QOpenGLExtraFunctions>
+#include <QSurfaceFormat>
+
+#include <vtkCallbackCommand.h>
+#include <vtkCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkOpenGLFramebufferObject.h>
+#include <vtkOpenGLState.h>
+#include <vtkRenderer.h>
+
+namespace cadview {
+
+void VtkHostWidget::setDefaultSurfaceFormat() {
+    QSurfaceFormat fmt;
+    fmt.setRenderableType(QSurfaceFormat::OpenGL);
+    fmt.setVersion(3, 2);
+    fmt.setProfile(QSurfaceFormat::CoreProfile);
+    fmt.setSwapBehavior(QSurfaceFormat::DoubleBuffer);
+    fmt.setRedBufferSize(8);
+    fmt.setGreenBufferSize(8);
+    fmt.setBlueBufferSize(8);
+    fmt.setAlphaBufferSize(8);
+    fmt.setDepthBufferSize(24);
+    fmt.setStencilBufferSize(0);
+    QSurfaceFormat::setDefaultFormat(fmt);
+}
+
+VtkHostWidget::VtkHostWidget(QWidget* parent) : QOpenGLWidget(parent) {
+    renderWindow_ = vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New();
+    renderer_ = vtkSmartPointer<vtkRenderer>::New();
+    renderWindow_->AddRenderer(renderer_);
+    renderWindow_->SetReadyForRendering(false);
+    renderWindow_->SetFrameBlitModeToNoBlit();
+    renderWindow_->SetForceMaximumHardwareLineWidth(1);
+    for (unsigned long e : {vtkCommand::WindowMakeCurrentEvent, vtkCommand::WindowIsCurrentEvent,
+                            vtkCommand::WindowFrameEvent})
+        renderWindow_->AddObserver(e, this, &VtkHostWidget::onRenderWindowEvent);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+}
+
+VtkHostWidget::~VtkHostWidget() {
+    QObject::disconnect(contextConnection_);
+    // Release VTK's GL resources while our context still exists.
+    if (initialized_ && context()) {
+        makeCurrent();
+        renderWindow_->Finalize();
+        doneCurrent();
+    }
+    renderWindow_->RemoveAllObservers();
+}
+
+vtkGenericOpenGLRenderWindow* VtkHostWidget::renderWindow() const { return renderWindow_; }
+vtkRenderer* VtkHostWidget::renderer() const { return renderer_; }
+
+void VtkHostWidget::onRenderWindowEvent(vtkObject*, unsigned long eventId, void* callData) {
+    switch (eventId) {
+        case vtkCommand::WindowMakeCurrentEvent:
+            // Never QOpenGLWidget::makeCurrent() here: it rebinds Qt's framebuffer behind VTK's state
+            // cache and the view renders black.
+            if (QOpenGLContext::currentContext() != context()) context()->makeCurrent(context()->surface());
+            break;
+        case vtkCommand::WindowIsCurrentEvent:
+            *static_cast<bool*>(callData) = QOpenGLContext::currentContext() == context();
+            break;
+        case vtkCommand::WindowFrameEvent:
+            break;
+        default:
+            break;
+    }
+}
+
+void VtkHostWidget::initializeGL() {
+    renderWindow_->SetOwnContext(0);
+    renderWindow_->SetReadyForRendering(true);
+    renderWindow_->OpenGLInitContext();
+    initialized_ = true;
+    QObject::disconnect(contextConnection_);
+    contextConnection_ = connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
+        renderWindow_->Finalize();
+        renderWindow_->SetReadyForRendering(false);
+        initialized_ = false;
+    });
+    sceneInitialized();
+}
+
+void VtkHostWidget::resizeGL(int w, int h) {
+    const double dpr = devicePixelRatioF();
+    renderWindow_->SetSize(int(w * dpr + 0.5), int(h * dpr + 0.5));
+    renderWindow_->SetDPI(int(72 * dpr));
+}
+
+void VtkHostWidget::paintGL() {
+    if (!initialized_) return;
+    QElapsedTimer timer;
+    timer.start();
+    vtkOpenGLState* state = renderWindow_->GetState();
+    state->Reset();
+    state->Push();
+    state->vtkglDepthFunc(GL_LEQUAL);  // Qt leaves GL_LESS; VTK expects GL_LEQUAL
+    renderWindow_->Render();
+    state->Pop();
+
+    QOpenGLExtraFunctions* f = context()->extraFunctions();
+    f->glBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
+    const GLenum buffers[1] = {GL_COLOR_ATTACHMENT0};
+    f->glDrawBuffers(1, buffers);
+    const int* size = renderWindow_->GetRenderFramebuffer()->GetLastSize();
+    const double dpr = devicePixelRatioF();
+    const int tw = int(width() * dpr + 0.5), th = int(height() * dpr + 0.5);
+    renderWindow_->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, tw, th, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+
+    // Force opaque alpha, or Mesa and compositors blend the view with what lies behind the window.
+    f->glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
+    f->glClearColor(0, 0, 0, 1);
+    f->glClear(GL_COLOR_BUFFER_BIT);
+    f->glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    state->ResetFramebufferBindings();
+    lastRenderMs_ = double(timer.nsecsElapsed()) / 1e6;
+    emit rendered();
+}
+
+}  // namespace cadview

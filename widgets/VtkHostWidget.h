@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QOpenGLWidget>
+
+#include <vtkNew.h>
+#include <vtkSmartPointer.h>
+
+class vtkGenericOpenGLRenderWindow;
+class vtkGenericRenderWindowInteractor;
+class vtkObject;
+class vtkRenderer;
+
+namespace cadview {
+
+// A Qt 6 widget that hosts a VTK render window (Debian's VTK Qt module is built for Qt 5, so this is
+// our own bridge). VTK renders into its own framebuffer inside paintGL(), which is then blitted into
+// Qt's; Qt decides when to paint. Sizes are in device pixels, so HiDPI screens get full resolution.
+class VtkHostWidget : public QOpenGLWidget {
+    Q_OBJECT
+public:
+    explicit VtkHostWidget(QWidget* parent = nullptr);
+    ~VtkHostWidget() override;
+
+    vtkGenericOpenGLRenderWindow* renderWindow() const;
+    vtkRenderer* renderer() const;
+    // Device pixels per logical pixel of this widget (VTK works in device pixels).
+    double devicePixelRatioValue() const { return devicePixelRatioF(); }
+    // Milliseconds the last VTK render took (for the status bar and benchmarks).
+    double lastRenderMilliseconds() const { return lastRenderMs_; }
+
+    // Call before QApplication exists: OpenGL 3.2 core, RGBA8, depth 24, as VTK needs.
+    static void setDefaultSurfaceFormat();
+
+signals:
+    void rendered();
+
+protected:
+    void initializeGL() override;
+    void resizeGL(int w, int h) override;
+    void paintGL() override;
+    // Subclasses set up their scene here, once the GL context exists.
+    virtual void sceneInitialized() {}
+
+private:
+    void onRenderWindowEvent(vtkObject* caller, unsigned long eventId, void* callData);
+
+    vtkSmartPointer<vtkGenericOpenGLRenderWindow> renderWindow_;
+    vtkSmartPointer<vtkRenderer> renderer_;
+    QMetaObject::Connection contextConnection_;
+    double lastRenderMs_ = 0;
+    bool initialized_ = false;
+};
+
+}  // namespace cadview
