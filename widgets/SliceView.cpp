@@ -133,6 +133,8 @@ void SliceView::sceneInitialized() {
     onVolumeChanged();
 }
 
+bool SliceView::hasContent() const { return session_->hasImage(); }
+
 bool SliceView::showsImage() const {
     // A preview holds one axial slice: only views that slice through it can show it.
     return session_->hasImage() && (!session_->isPreview() || axes_.normalAxis == 2);

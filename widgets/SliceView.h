@@ -61,6 +61,7 @@ signals:
 
 protected:
     void sceneInitialized() override;
+    bool hasContent() const override;
     void resizeGL(int w, int h) override;
     void mousePressEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;

@@ -86,6 +86,8 @@ VolumeView3D::VolumeView3D(Session* session, QWidget* parent) : VtkHostWidget(pa
 
 VolumeView3D::~VolumeView3D() = default;
 
+bool VolumeView3D::hasContent() const { return session_->hasImage(); }
+
 void VolumeView3D::onVolumeChanged() {
     const auto& v = session_->volume();
     const bool show = v && !session_->isPreview() && !v->info().is2D && v->components() == 1;

@@ -36,6 +36,7 @@ public:
     void resetCamera();
 
 protected:
+    bool hasContent() const override;
     void mousePressEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;

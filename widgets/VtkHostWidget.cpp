@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
+#include <QOpenGLFunctions>
 #include <QSurfaceFormat>
 
 #include <vtkCallbackCommand.h>
@@ -96,6 +97,14 @@ void VtkHostWidget::resizeGL(int w, int h) {
 
 void VtkHostWidget::paintGL() {
     if (!initialized_) return;
+    if (!hasContent()) {
+        // Nothing to show yet: skip VTK's first render (shader compilation costs ~100 ms a view on
+        // software GL), so an empty window appears at once.
+        QOpenGLFunctions* f = context()->functions();
+        f->glClearColor(0, 0, 0, 1);
+        f->glClear(GL_COLOR_BUFFER_BIT);
+        return;
+    }
     QElapsedTimer timer;
     timer.start();
     vtkOpenGLState* state = renderWindow_->GetState();

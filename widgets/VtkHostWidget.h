@@ -40,6 +40,8 @@ protected:
     void paintGL() override;
     // Subclasses set up their scene here, once the GL context exists.
     virtual void sceneInitialized() {}
+    // False while there is nothing to draw: paintGL() then only clears.
+    virtual bool hasContent() const { return true; }
 
 private:
     void onRenderWindowEvent(vtkObject* caller, unsigned long eventId, void* callData);

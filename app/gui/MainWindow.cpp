@@ -26,6 +26,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWindow>
 
 #include "DiagnosticText.h"
 #include "SeriesBrowser.h"
@@ -96,12 +97,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         statusText_->setText(tr("Window %1, level %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0));
     });
     resize(1280, 900);
+    create();
+    windowHandle()->installEventFilter(this);
     statusText_->setText(tr("Open a DICOM folder or an image file (File menu, or drop it here)."));
 }
 
 MainWindow::~MainWindow() = default;
 
-SliceView* MainWindow::sliceView(int orientation) const { return views_[orientation]; }
+SliceView* MainWindow::sliceView(int orientation) {
+    ensureViews();
+    return views_[orientation];
+}
+
+VolumeView3D* MainWindow::volumeView() {
+    ensureViews();
+    return view3d_;
+}
 
 SliceView* MainWindow::activeSliceView() const { return active_ ? active_ : views_[0]; }
 
@@ -116,21 +127,47 @@ void MainWindow::buildViews() {
     banner_->setStyleSheet(QStringLiteral("QLabel { background: #5a4a00; color: #fff3c0; padding: 4px 8px; }"));
     banner_->setVisible(false);
     outer->addWidget(banner_);
-    auto* gridHost = new QWidget(viewArea_);
-    grid_ = new QGridLayout(gridHost);
+    gridHost_ = new QWidget(viewArea_);
+    grid_ = new QGridLayout(gridHost_);
     grid_->setContentsMargins(0, 0, 0, 0);
     grid_->setSpacing(2);
-    outer->addWidget(gridHost, 1);
-    for (int o = 0; o < 3; ++o) {
-        views_[o] = new SliceView(session_, SliceOrientation(o), gridHost);
-        connect(views_[o], &SliceView::activated, this, [this](SliceView* v) { active_ = v; });
-    }
-    view3d_ = new VolumeView3D(session_, gridHost);
-    applyLayout();
+    welcome_ = new QLabel(tr("Open a DICOM folder or an image file (File menu), or drop it here."), gridHost_);
+    welcome_->setAlignment(Qt::AlignCenter);
+    grid_->addWidget(welcome_, 0, 0);
+    outer->addWidget(gridHost_, 1);
     setCentralWidget(viewArea_);
 }
 
+void MainWindow::ensureViews() {
+    if (views_[0]) return;
+    // Created after the first frame: OpenGL contexts and VTK cost ~0.2 s on software GL, and the
+    // window should be on screen before that.
+    for (int o = 0; o < 3; ++o) {
+        views_[o] = new SliceView(session_, SliceOrientation(o), gridHost_);
+        views_[o]->setCrosshairVisible(crosshair_);
+        views_[o]->setInterpolation(smooth_);
+        connect(views_[o], &SliceView::activated, this, [this](SliceView* v) { active_ = v; });
+    }
+    view3d_ = new VolumeView3D(session_, gridHost_);
+    grid_->removeWidget(welcome_);
+    welcome_->hide();
+    applyLayout();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* e) {
+    if (watched == windowHandle() && e->type() == QEvent::Expose && !firstFrame_ && windowHandle()->isExposed()) {
+        firstFrame_ = true;
+        // Runs after Qt has painted and flushed the exposed window.
+        QTimer::singleShot(0, this, [this] {
+            emit firstFrameShown();
+            ensureViews();
+        });
+    }
+    return QMainWindow::eventFilter(watched, e);
+}
+
 void MainWindow::applyLayout() {
+    if (!views_[0]) return;
     for (QWidget* w : {static_cast<QWidget*>(views_[0]), static_cast<QWidget*>(views_[1]),
                        static_cast<QWidget*>(views_[2]), static_cast<QWidget*>(view3d_)}) {
         grid_->removeWidget(w);
@@ -231,6 +268,7 @@ void MainWindow::buildActions() {
     tools->addWidget(presetBox_);
 
     QAction* reset = view->addAction(tr("&Reset Views"), this, [this] {
+        ensureViews();
         for (SliceView* v : views_) v->resetView();
         view3d_->resetCamera();
         session_->setWindowPreset(QStringLiteral("initial"));
@@ -246,13 +284,17 @@ void MainWindow::buildActions() {
     cross->setCheckable(true);
     cross->setChecked(true);
     connect(cross, &QAction::toggled, this, [this](bool on) {
-        for (SliceView* v : views_) v->setCrosshairVisible(on);
+        crosshair_ = on;
+        for (SliceView* v : views_)
+            if (v) v->setCrosshairVisible(on);
     });
     QAction* smooth = view->addAction(tr("&Smooth Display (interpolate)"));
     smooth->setCheckable(true);
     smooth->setChecked(true);
     connect(smooth, &QAction::toggled, this, [this](bool on) {
-        for (SliceView* v : views_) v->setInterpolation(on);
+        smooth_ = on;
+        for (SliceView* v : views_)
+            if (v) v->setInterpolation(on);
     });
     QAction* overlay = view->addAction(tr("Show &Label Map"));
     overlay->setCheckable(true);
@@ -282,7 +324,10 @@ void MainWindow::buildActions() {
     }
     QMenu* preset3d = view->addMenu(tr("3D &Rendering"));
     for (const QString& id : VolumeView3D::presetIds())
-        preset3d->addAction(VolumeView3D::presetName(id), this, [this, id] { view3d_->setPreset(id); });
+        preset3d->addAction(VolumeView3D::presetName(id), this, [this, id] {
+            ensureViews();
+            view3d_->setPreset(id);
+        });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Mouse and Keys"), this, [this] {
@@ -318,6 +363,7 @@ void MainWindow::addRecent(const QString& path) {
 
 void MainWindow::openPaths(const QStringList& paths, const QString& seriesUid) {
     if (paths.isEmpty()) return;
+    ensureViews();
     messages_->clear();
     banner_->setVisible(false);
     loader_->open(paths, seriesUid);
@@ -372,6 +418,7 @@ void MainWindow::saveViewScreenshot() {
         QDir::home().filePath(QStringLiteral("cadview-%1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))),
         tr("PNG images (*.png)"));
     if (name.isEmpty()) return;
+    ensureViews();
     QWidget* target = layout_ == QLatin1String("3d") ? static_cast<QWidget*>(view3d_) : activeSliceView();
     auto* gl = static_cast<QOpenGLWidget*>(target);
     if (!gl->grabFramebuffer().save(name))

@@ -32,8 +32,9 @@ public:
 
     Session* session() const { return session_; }
     StudyLoader* loader() const { return loader_; }
-    SliceView* sliceView(int orientation) const;
-    VolumeView3D* volumeView() const { return view3d_; }
+    // The views are created right after the window's first frame (or when first needed).
+    SliceView* sliceView(int orientation);
+    VolumeView3D* volumeView();
 
     void openPaths(const QStringList& paths, const QString& seriesUid = {});
     void setDemoMode(bool on);
@@ -42,13 +43,19 @@ public:
     void screenshotAndQuit(const QStringList& paths, const QString& file, const QString& seriesUid,
                            const QString& overlay, const QString& windowPreset);
 
+signals:
+    // The window has been painted on screen for the first time.
+    void firstFrameShown();
+
 protected:
+    bool eventFilter(QObject* watched, QEvent* e) override;
     void dragEnterEvent(QDragEnterEvent* e) override;
     void dropEvent(QDropEvent* e) override;
     void closeEvent(QCloseEvent* e) override;
 
 private:
     void buildViews();
+    void ensureViews();
     void buildDocks();
     void buildActions();
     void applyLayout();
@@ -64,6 +71,11 @@ private:
     SliceView* views_[3] = {nullptr, nullptr, nullptr};
     VolumeView3D* view3d_ = nullptr;
     QWidget* viewArea_ = nullptr;
+    QWidget* gridHost_ = nullptr;
+    QLabel* welcome_ = nullptr;
+    bool firstFrame_ = false;
+    bool crosshair_ = true;
+    bool smooth_ = true;
     QGridLayout* grid_ = nullptr;
     QLabel* banner_ = nullptr;
     SeriesBrowser* browser_ = nullptr;
