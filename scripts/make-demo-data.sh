@@ -1,0 +1,15 @@
+#!/bin/sh
+# Rebuilds the bundled demo study from ../shared/data (run once by a developer; the result is committed):
+# 30 contiguous slices (instances 4-33, around the adenocarcinoma) of the Lung-PET-CT-Dx chest CT A0001,
+# re-encoded losslessly as JPEG-LS with GDCM. UIDs and every other tag are kept.
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+src="${1:-$here/../shared/data/ct_chest_lung_petct/A0001_lung_kernel}"
+dst="$here/resources/demo/ct_chest_A0001"
+mkdir -p "$dst"
+rm -f "$dst"/*.dcm
+for n in $(seq 4 33); do
+  f=$(printf '1-%02d.dcm' "$n")
+  gdcmconv --jpegls "$src/$f" "$dst/$f"
+done
+du -sh "$dst"
