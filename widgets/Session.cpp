@@ -118,7 +118,7 @@ void Session::setOverlayVisible(bool visible) {
 
 void Session::setDemoMode(bool on) {
     demoMode_ = on;
-    emit volumeChanged();
+    emit annotationsChanged();
 }
 
 void Session::setLoadProgress(double fraction) {

@@ -68,6 +68,8 @@ signals:
     void windowChanged();
     void overlayChanged();
     void loadProgressChanged();
+    // Only what the views print changed (demo mode): no new picture needed.
+    void annotationsChanged();
 
 private:
     std::shared_ptr<const Volume> volume_;

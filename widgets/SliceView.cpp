@@ -1,6 +1,8 @@
 #include "SliceView.h"
 
+#include <QFontMetrics>
 #include <QKeyEvent>
+#include <QPainter>
 #include <QMouseEvent>
 #include <QWheelEvent>
 
@@ -10,7 +12,6 @@
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
-#include <vtkCornerAnnotation.h>
 #include <vtkImageData.h>
 #include <vtkImageProperty.h>
 #include <vtkImageSlice.h>
@@ -22,8 +23,6 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
-#include <vtkTextActor.h>
-#include <vtkTextProperty.h>
 
 #include "LabelColors.h"
 #include "Session.h"
@@ -93,37 +92,17 @@ SliceView::SliceView(Session* session, SliceOrientation orientation, QWidget* pa
     crosshair_->GetProperty()->SetOpacity(0.7);
     crosshair_->PickableOff();
 
-    corners_ = vtkSmartPointer<vtkCornerAnnotation>::New();
-    corners_->GetTextProperty()->SetColor(0.9, 0.9, 0.9);
-    corners_->GetTextProperty()->SetFontFamilyToArial();
-    for (auto& letter : letters_) {
-        letter = vtkSmartPointer<vtkTextActor>::New();
-        letter->GetTextProperty()->SetColor(1.0, 0.85, 0.3);
-        letter->GetTextProperty()->SetBold(true);
-        letter->GetTextProperty()->SetJustificationToCentered();
-        letter->GetTextProperty()->SetVerticalJustificationToCentered();
-        letter->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
-    }
-    letters_[0]->SetPosition(0.975, 0.5);
-    letters_[1]->SetPosition(0.025, 0.5);
-    letters_[2]->SetPosition(0.5, 0.97);
-    letters_[3]->SetPosition(0.5, 0.03);
-
     renderer()->SetBackground(0, 0, 0);
     renderer()->GetActiveCamera()->ParallelProjectionOn();
     renderer()->AddViewProp(stack_);
     renderer()->AddActor(crosshair_);
-    renderer()->AddViewProp(corners_);
-    for (auto& letter : letters_) renderer()->AddViewProp(letter);
 
     connect(session_, &Session::volumeChanged, this, &SliceView::onVolumeChanged);
     connect(session_, &Session::cursorChanged, this, &SliceView::onCursorChanged);
     connect(session_, &Session::windowChanged, this, &SliceView::onWindowChanged);
     connect(session_, &Session::overlayChanged, this, &SliceView::onOverlayChanged);
-    connect(session_, &Session::loadProgressChanged, this, [this] {
-        updateText();
-        update();
-    });
+    connect(session_, &Session::loadProgressChanged, this, [this] { update(); });
+    connect(session_, &Session::annotationsChanged, this, [this] { update(); });
     onVolumeChanged();
 }
 
@@ -133,7 +112,7 @@ void SliceView::sceneInitialized() {
     onVolumeChanged();
 }
 
-bool SliceView::hasContent() const { return session_->hasImage(); }
+bool SliceView::hasContent() const { return showsImage(); }
 
 bool SliceView::showsImage() const {
     // A preview holds one axial slice: only views that slice through it can show it.
@@ -169,16 +148,14 @@ void SliceView::step(int delta, bool wrap) {
 void SliceView::setZoom(double zoom) {
     zoom_ = std::clamp(zoom, 0.05, 50.0);
     updateCamera();
-    updateText();
-    update();
+    requestRender();
 }
 
 void SliceView::resetView() {
     zoom_ = 1.0;
     panRight_ = panUp_ = 0;
     updateCamera();
-    updateText();
-    update();
+    requestRender();
 }
 
 void SliceView::setInterpolation(bool linear) {
@@ -187,13 +164,13 @@ void SliceView::setInterpolation(bool linear) {
         imageProperty_->SetInterpolationTypeToLinear();
     else
         imageProperty_->SetInterpolationTypeToNearest();
-    update();
+    requestRender();
 }
 
 void SliceView::setCrosshairVisible(bool visible) {
     crosshairVisible_ = visible;
     updateCrosshair();
-    update();
+    requestRender();
 }
 
 Vec3 SliceView::worldOf(const Vec3& p) const {
@@ -207,9 +184,7 @@ void SliceView::onVolumeChanged() {
         imageSlice_->VisibilityOff();
         overlaySlice_->VisibilityOff();
         crosshair_->VisibilityOff();
-        for (auto& letter : letters_) letter->VisibilityOff();
-        corners_->ClearAllTexts();
-        update();
+        requestRender();
         return;
     }
     const auto& volume = session_->volume();
@@ -218,14 +193,10 @@ void SliceView::onVolumeChanged() {
     imageMapper_->SetOrientation(axes_.normalAxis);
     overlayMapper_->SetOrientation(axes_.normalAxis);
     imageSlice_->SetVisibility(showsImage());
-    const bool letters = !volume->info().is2D;
     const std::string names[4] = {SliceAxes::letters(axes_.rightPatient),
                                   SliceAxes::letters(axes_.rightPatient * -1.0),
                                   SliceAxes::letters(axes_.upPatient), SliceAxes::letters(axes_.upPatient * -1.0)};
-    for (int i = 0; i < 4; ++i) {
-        letters_[i]->SetInput(names[i].c_str());
-        letters_[i]->SetVisibility(letters && showsImage());
-    }
+    for (int i = 0; i < 4; ++i) letters_[i] = QString::fromStdString(names[i]);
     zoom_ = 1.0;
     panRight_ = panUp_ = 0;
     onWindowChanged();
@@ -240,16 +211,14 @@ void SliceView::onCursorChanged() {
     overlayMapper_->SetSliceNumber(k);
     updateCamera();
     updateCrosshair();
-    updateText();
-    update();
+    requestRender();
 }
 
 void SliceView::onWindowChanged() {
     const WindowLevel w = session_->window();
     imageProperty_->SetColorWindow(w.width);
     imageProperty_->SetColorLevel(w.center);
-    updateText();
-    update();
+    requestRender();
 }
 
 void SliceView::onOverlayChanged() {
@@ -260,7 +229,7 @@ void SliceView::onOverlayChanged() {
     }
     overlayProperty_->SetOpacity(session_->overlayOpacity());
     overlaySlice_->SetVisibility(show);
-    update();
+    requestRender();
 }
 
 void SliceView::updateCamera() {
@@ -320,16 +289,24 @@ void SliceView::updateCrosshair() {
     crosshair_->SetVisibility(crosshairVisible_ && sliceCount() > 0 && !session_->volume()->info().is2D);
 }
 
-void SliceView::updateText() {
+void SliceView::paintOverlay(QPainter& painter) {
     if (!session_->hasImage()) return;
     const auto& volume = session_->volume();
     const VolumeInfo& info = volume->info();
-    const int fontSize = int(std::lround(12 * devicePixelRatioF()));
-    corners_->SetMinimumFontSize(fontSize);
-    corners_->SetMaximumFontSize(fontSize);
-    corners_->SetLinearFontScaleFactor(1.0);
-    corners_->SetNonlinearFontScaleFactor(1.0);
-    for (auto& letter : letters_) letter->GetTextProperty()->SetFontSize(int(std::lround(15 * devicePixelRatioF())));
+    QFont font = painter.font();
+    font.setPointSizeF(9.5);
+    painter.setFont(font);
+    const QFontMetrics fm(font);
+    const int margin = 6, line = fm.lineSpacing();
+    // Text with a dark shadow reads on any image.
+    auto text = [&](const QRect& box, int flags, const QString& s, const QColor& colour) {
+        painter.setPen(QColor(0, 0, 0, 200));
+        painter.drawText(box.translated(1, 1), flags, s);
+        painter.setPen(colour);
+        painter.drawText(box, flags, s);
+    };
+    const QColor grey(230, 230, 230), yellow(255, 216, 77);
+    const QRect area = rect().adjusted(margin, margin / 2, -margin, -margin / 2);
 
     QStringList topLeft;
     if (!session_->demoMode() && !info.patientName.empty())
@@ -340,39 +317,42 @@ void SliceView::updateText() {
     if (!info.modality.empty()) topLeft << QString::fromStdString(info.modality);
 
     QStringList topRight;
+    const QString loading = tr("Loading… %1%").arg(int(std::lround(session_->loadProgress() * 100)));
     if (!showsImage()) {
-        topRight << tr("Loading… %1%").arg(int(std::lround(session_->loadProgress() * 100)));
-    } else {
-        if (!info.is2D) {
-            topRight << orientationName(orientation_);
-            topRight << tr("Slice %1 / %2").arg(sliceIndex() + 1).arg(sliceCount());
-            // Position along the patient axis this view slices through (axial: z, coronal: y, sagittal: x).
-            const int patientAxis = orientation_ == SliceOrientation::Axial     ? 2
-                                    : orientation_ == SliceOrientation::Coronal ? 1
-                                                                                : 0;
-            const Vec3 idx = volume->geometry().physicalToIndex(session_->cursor());
-            Vec3 onSlice = idx;
-            onSlice[axes_.normalAxis] = sliceIndex();
-            const double pos = volume->geometry().indexToPhysical(onSlice)[patientAxis];
-            topRight << tr("%1 mm").arg(pos, 0, 'f', 1);
-        }
-        if (session_->isPreview()) topRight << tr("Loading… %1%").arg(int(std::lround(session_->loadProgress() * 100)));
+        text(area, Qt::AlignCenter, loading, grey);
+        return;
     }
+    if (!info.is2D) {
+        topRight << orientationName(orientation_) << tr("Slice %1 / %2").arg(sliceIndex() + 1).arg(sliceCount());
+        // Position along the patient axis this view slices through (axial: z, coronal: y, sagittal: x).
+        const int patientAxis = orientation_ == SliceOrientation::Axial ? 2 : orientation_ == SliceOrientation::Coronal ? 1 : 0;
+        Vec3 onSlice = volume->geometry().physicalToIndex(session_->cursor());
+        onSlice[axes_.normalAxis] = sliceIndex();
+        topRight << tr("%1 mm").arg(volume->geometry().indexToPhysical(onSlice)[patientAxis], 0, 'f', 1);
+    }
+    if (session_->isPreview()) topRight << loading;
     const WindowLevel w = session_->window();
-    const QString bottomLeft = tr("W %1  L %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0);
-    const QString bottomRight = tr("Zoom %1%").arg(int(std::lround(zoom_ * 100)));
+    text(area, Qt::AlignLeft | Qt::AlignTop, topLeft.join(QLatin1Char('\n')), grey);
+    text(area, Qt::AlignRight | Qt::AlignTop, topRight.join(QLatin1Char('\n')), grey);
+    text(area, Qt::AlignLeft | Qt::AlignBottom, tr("W %1  L %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0), grey);
+    text(area, Qt::AlignRight | Qt::AlignBottom, tr("Zoom %1%").arg(int(std::lround(zoom_ * 100))), grey);
 
-    corners_->SetText(2, topLeft.join(QLatin1Char('\n')).toUtf8().constData());
-    corners_->SetText(3, topRight.join(QLatin1Char('\n')).toUtf8().constData());
-    corners_->SetText(0, bottomLeft.toUtf8().constData());
-    corners_->SetText(1, bottomRight.toUtf8().constData());
+    if (info.is2D) return;  // a radiograph's orientation is not known from its grid
+    QFont bold = font;
+    bold.setBold(true);
+    bold.setPointSizeF(11);
+    painter.setFont(bold);
+    const int cx = width() / 2, cy = height() / 2, h = line * 2;
+    text(QRect(width() - margin - 40, cy - h / 2, 40, h), Qt::AlignRight | Qt::AlignVCenter, letters_[0], yellow);
+    text(QRect(margin, cy - h / 2, 40, h), Qt::AlignLeft | Qt::AlignVCenter, letters_[1], yellow);
+    text(QRect(cx - 40, margin / 2, 80, h), Qt::AlignHCenter | Qt::AlignTop, letters_[2], yellow);
+    text(QRect(cx - 40, height() - h - margin / 2, 80, h), Qt::AlignHCenter | Qt::AlignBottom, letters_[3], yellow);
 }
 
 void SliceView::resizeGL(int w, int h) {
     VtkHostWidget::resizeGL(w, h);
     updateCamera();
     updateCrosshair();
-    updateText();
 }
 
 std::optional<Vec3> SliceView::patientPointAt(QPointF pos) const {
@@ -426,7 +406,7 @@ void SliceView::mouseMoveEvent(QMouseEvent* e) {
         panRight_ -= d.x() * mmPerPixel;
         panUp_ += d.y() * mmPerPixel;
         updateCamera();
-        update();
+        requestRender();
     } else if (dragButton_ == Qt::LeftButton) {
         // Window/level: right widens the window, down raises the level, at a rate that crosses the
         // initial window in about a widget width.

@@ -10,7 +10,6 @@
 #include "VtkHostWidget.h"
 
 class vtkActor;
-class vtkCornerAnnotation;
 class vtkImageProperty;
 class vtkImageSlice;
 class vtkImageSliceMapper;
@@ -18,7 +17,6 @@ class vtkImageStack;
 class vtkLookupTable;
 class vtkPoints;
 class vtkPolyData;
-class vtkTextActor;
 
 namespace cadview {
 
@@ -62,6 +60,7 @@ signals:
 protected:
     void sceneInitialized() override;
     bool hasContent() const override;
+    void paintOverlay(QPainter& painter) override;
     void resizeGL(int w, int h) override;
     void mousePressEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;
@@ -77,7 +76,6 @@ private:
     void onOverlayChanged();
     void updateCamera();
     void updateCrosshair();
-    void updateText();
     bool showsImage() const;
     Vec3 worldOf(const Vec3& patientPoint) const;  // patient (LPS) -> grid space (index * spacing)
 
@@ -95,8 +93,7 @@ private:
     vtkSmartPointer<vtkPoints> crosshairPoints_;
     vtkSmartPointer<vtkPolyData> crosshairData_;
     vtkSmartPointer<vtkActor> crosshair_;
-    vtkSmartPointer<vtkCornerAnnotation> corners_;
-    vtkSmartPointer<vtkTextActor> letters_[4];  // right, left, top, bottom
+    QString letters_[4];  // right, left, top, bottom
 
     double zoom_ = 1.0;
     double panRight_ = 0, panUp_ = 0;  // mm, in the screen's right/up directions

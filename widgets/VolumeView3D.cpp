@@ -1,19 +1,18 @@
 #include "VolumeView3D.h"
 
 #include <QMouseEvent>
+#include <QPainter>
 #include <QWheelEvent>
 
 #include <cmath>
 
 #include <vtkCamera.h>
 #include <vtkColorTransferFunction.h>
-#include <vtkCornerAnnotation.h>
 #include <vtkGPUVolumeRayCastMapper.h>
 #include <vtkImageData.h>
 #include <vtkMatrix4x4.h>
 #include <vtkPiecewiseFunction.h>
 #include <vtkRenderer.h>
-#include <vtkTextProperty.h>
 #include <vtkVolume.h>
 #include <vtkVolumeProperty.h>
 
@@ -23,6 +22,11 @@
 namespace cadview {
 
 namespace {
+
+// Ray casting on software GL is the slowest thing the viewer draws: cast a ray per 1.5 x 1.5 pixels,
+// and three per 3 x 3 while the user drags.
+constexpr float kStillImageSampleDistance = 1.5f;
+constexpr float kMovingImageSampleDistance = 3.0f;
 
 struct Point {
     double value, r, g, b, a;
@@ -62,6 +66,7 @@ VolumeView3D::VolumeView3D(Session* session, QWidget* parent) : VtkHostWidget(pa
     setObjectName(QStringLiteral("volumeView3D"));
     mapper_ = vtkSmartPointer<vtkGPUVolumeRayCastMapper>::New();
     mapper_->SetAutoAdjustSampleDistances(false);
+    mapper_->SetImageSampleDistance(kStillImageSampleDistance);
     colors_ = vtkSmartPointer<vtkColorTransferFunction>::New();
     opacity_ = vtkSmartPointer<vtkPiecewiseFunction>::New();
     property_ = vtkSmartPointer<vtkVolumeProperty>::New();
@@ -75,30 +80,37 @@ VolumeView3D::VolumeView3D(Session* session, QWidget* parent) : VtkHostWidget(pa
     volume_ = vtkSmartPointer<vtkVolume>::New();
     volume_->SetMapper(mapper_);
     volume_->SetProperty(property_);
-    text_ = vtkSmartPointer<vtkCornerAnnotation>::New();
-    text_->GetTextProperty()->SetColor(0.9, 0.9, 0.9);
     renderer()->SetBackground(0.06, 0.06, 0.08);
     renderer()->AddVolume(volume_);
-    renderer()->AddViewProp(text_);
     connect(session_, &Session::volumeChanged, this, &VolumeView3D::onVolumeChanged);
     onVolumeChanged();
 }
 
 VolumeView3D::~VolumeView3D() = default;
 
-bool VolumeView3D::hasContent() const { return session_->hasImage(); }
+bool VolumeView3D::hasContent() const {
+    const auto& v = session_->volume();
+    return v && !session_->isPreview() && !v->info().is2D && v->components() == 1;
+}
+
+void VolumeView3D::paintOverlay(QPainter& painter) {
+    if (!session_->hasImage()) return;
+    QFont font = painter.font();
+    font.setPointSizeF(9.5);
+    painter.setFont(font);
+    const QRect area = rect().adjusted(6, 3, -6, -3);
+    const QString text = hasContent() ? presetName(preset_)
+                         : session_->isPreview() ? tr("3D: waiting for the series to load")
+                                                 : tr("3D: not available for this image");
+    painter.setPen(QColor(230, 230, 230));
+    painter.drawText(area, Qt::AlignRight | Qt::AlignTop, text);
+}
 
 void VolumeView3D::onVolumeChanged() {
     const auto& v = session_->volume();
-    const bool show = v && !session_->isPreview() && !v->info().is2D && v->components() == 1;
+    const bool show = hasContent();
     volume_->SetVisibility(show);
-    const int fontSize = int(std::lround(12 * devicePixelRatioF()));
-    text_->SetMinimumFontSize(fontSize);
-    text_->SetMaximumFontSize(fontSize);
     if (!show) {
-        text_->SetText(3, v && session_->isPreview() ? tr("3D: waiting for the series to load").toUtf8().constData()
-                          : v ? tr("3D: not available for this image").toUtf8().constData()
-                              : "");
         update();
         return;
     }
@@ -110,7 +122,8 @@ void VolumeView3D::onVolumeChanged() {
         m->SetElement(r, 3, g.origin[r]);
     }
     volume_->SetUserMatrix(m);
-    mapper_->SetSampleDistance(float(std::min({g.spacing[0], g.spacing[1], g.spacing[2]})));
+    // One sample per voxel along the ray is plenty for display; half-voxel sampling doubles the cost.
+    mapper_->SetSampleDistance(float(std::max({g.spacing[0], g.spacing[1], std::min(g.spacing[2], 2 * g.spacing[0])})));
     if (!userPreset_) preset_ = v->info().modality == "CT" ? QStringLiteral("ct-bone") : QStringLiteral("auto");
     applyPreset();
     resetCamera();
@@ -131,27 +144,48 @@ void VolumeView3D::applyPreset() {
         colors_->AddRGBPoint(p.value, p.r, p.g, p.b);
         opacity_->AddPoint(p.value, p.a);
     }
-    text_->SetText(3, presetName(preset_).toUtf8().constData());
-    update();
+    requestRender();
 }
 
 void VolumeView3D::resetCamera() {
     const auto& v = session_->volume();
     if (!v) return;
     // Anterior view: the camera faces the patient, so the patient's left is on the screen's right.
-    const Vec3 c = v->geometry().center();
+    // Placed from the volume's bounding sphere by hand: vtkRenderer::ResetCamera() queries GL, which
+    // must not happen outside paintGL().
+    const ImageGeometry& g = v->geometry();
+    const Vec3 c = g.center();
+    double radius = 0;
+    for (int a = 0; a < 3; ++a) radius += std::pow(double(g.size[a]) * g.spacing[a] / 2, 2);
+    radius = std::sqrt(radius);
     vtkCamera* cam = renderer()->GetActiveCamera();
+    const double distance = radius / std::sin(cam->GetViewAngle() * 3.14159265358979 / 360.0);
     cam->SetFocalPoint(c[0], c[1], c[2]);
-    cam->SetPosition(c[0], c[1] - 1000, c[2]);
+    cam->SetPosition(c[0], c[1] - distance, c[2]);
     cam->SetViewUp(0, 0, 1);
-    renderer()->ResetCamera();
-    update();
+    cam->SetClippingRange(std::max(1.0, distance - 2 * radius), distance + 2 * radius);
+    requestRender();
+}
+
+void VolumeView3D::resetClippingRange() {
+    const auto& v = session_->volume();
+    if (!v) return;
+    const ImageGeometry& g = v->geometry();
+    double radius = 0;
+    for (int a = 0; a < 3; ++a) radius += std::pow(double(g.size[a]) * g.spacing[a] / 2, 2);
+    radius = std::sqrt(radius);
+    vtkCamera* cam = renderer()->GetActiveCamera();
+    double pos[3];
+    cam->GetPosition(pos);
+    const Vec3 c = g.center();
+    const double d = norm(Vec3{pos[0], pos[1], pos[2]} - c);
+    cam->SetClippingRange(std::max(0.5, d - 1.5 * radius), d + 1.5 * radius);
 }
 
 void VolumeView3D::mousePressEvent(QMouseEvent* e) {
     dragButton_ = e->button();
     lastPos_ = e->position();
-    mapper_->SetImageSampleDistance(2.0f);  // coarser while moving: software GL stays interactive
+    mapper_->SetImageSampleDistance(kMovingImageSampleDistance);
 }
 
 void VolumeView3D::mouseMoveEvent(QMouseEvent* e) {
@@ -179,22 +213,22 @@ void VolumeView3D::mouseMoveEvent(QMouseEvent* e) {
         cam->SetFocalPoint(fp[0] + shift[0], fp[1] + shift[1], fp[2] + shift[2]);
         cam->SetPosition(pos[0] + shift[0], pos[1] + shift[1], pos[2] + shift[2]);
     }
-    renderer()->ResetCameraClippingRange();
-    update();
+    resetClippingRange();
+    requestRender();
 }
 
 void VolumeView3D::mouseReleaseEvent(QMouseEvent*) {
     dragButton_ = Qt::NoButton;
-    mapper_->SetImageSampleDistance(1.0f);
-    update();
+    mapper_->SetImageSampleDistance(kStillImageSampleDistance);
+    requestRender();
 }
 
 void VolumeView3D::mouseDoubleClickEvent(QMouseEvent*) { resetCamera(); }
 
 void VolumeView3D::wheelEvent(QWheelEvent* e) {
     renderer()->GetActiveCamera()->Dolly(std::pow(1.1, e->angleDelta().y() / 120.0));
-    renderer()->ResetCameraClippingRange();
-    update();
+    resetClippingRange();
+    requestRender();
 }
 
 }  // namespace cadview

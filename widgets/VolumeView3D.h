@@ -9,7 +9,6 @@
 #include "VtkHostWidget.h"
 
 class vtkColorTransferFunction;
-class vtkCornerAnnotation;
 class vtkGPUVolumeRayCastMapper;
 class vtkPiecewiseFunction;
 class vtkVolume;
@@ -37,6 +36,7 @@ public:
 
 protected:
     bool hasContent() const override;
+    void paintOverlay(QPainter& painter) override;
     void mousePressEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;
@@ -46,6 +46,7 @@ protected:
 private:
     void onVolumeChanged();
     void applyPreset();
+    void resetClippingRange();
 
     Session* session_;
     vtkSmartPointer<vtkGPUVolumeRayCastMapper> mapper_;
@@ -53,7 +54,7 @@ private:
     vtkSmartPointer<vtkVolumeProperty> property_;
     vtkSmartPointer<vtkColorTransferFunction> colors_;
     vtkSmartPointer<vtkPiecewiseFunction> opacity_;
-    vtkSmartPointer<vtkCornerAnnotation> text_;
+    QString note_;
     QString preset_;
     bool userPreset_ = false;
     Qt::MouseButton dragButton_ = Qt::NoButton;

@@ -4,6 +4,7 @@
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
 #include <QOpenGLFunctions>
+#include <QPainter>
 #include <QSurfaceFormat>
 
 #include <vtkCallbackCommand.h>
@@ -63,10 +64,11 @@ void VtkHostWidget::onRenderWindowEvent(vtkObject*, unsigned long eventId, void*
         case vtkCommand::WindowMakeCurrentEvent:
             // Never QOpenGLWidget::makeCurrent() here: it rebinds Qt's framebuffer behind VTK's state
             // cache and the view renders black.
-            if (QOpenGLContext::currentContext() != context()) context()->makeCurrent(context()->surface());
+            if (context() && context()->surface() && QOpenGLContext::currentContext() != context())
+                context()->makeCurrent(context()->surface());
             break;
         case vtkCommand::WindowIsCurrentEvent:
-            *static_cast<bool*>(callData) = QOpenGLContext::currentContext() == context();
+            *static_cast<bool*>(callData) = context() && QOpenGLContext::currentContext() == context();
             break;
         case vtkCommand::WindowFrameEvent:
             break;
@@ -80,6 +82,7 @@ void VtkHostWidget::initializeGL() {
     renderWindow_->SetReadyForRendering(true);
     renderWindow_->OpenGLInitContext();
     initialized_ = true;
+    hasFrame_ = false;
     QObject::disconnect(contextConnection_);
     contextConnection_ = connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
         renderWindow_->Finalize();
@@ -90,31 +93,44 @@ void VtkHostWidget::initializeGL() {
 }
 
 void VtkHostWidget::resizeGL(int w, int h) {
+    needsRender_ = true;
     const double dpr = devicePixelRatioF();
     renderWindow_->SetSize(int(w * dpr + 0.5), int(h * dpr + 0.5));
     renderWindow_->SetDPI(int(72 * dpr));
 }
 
+void VtkHostWidget::requestRender() {
+    needsRender_ = true;
+    update();
+}
+
 void VtkHostWidget::paintGL() {
     if (!initialized_) return;
+    QOpenGLExtraFunctions* f = context()->extraFunctions();
     if (!hasContent()) {
         // Nothing to show yet: skip VTK's first render (shader compilation costs ~100 ms a view on
         // software GL), so an empty window appears at once.
-        QOpenGLFunctions* f = context()->functions();
         f->glClearColor(0, 0, 0, 1);
         f->glClear(GL_COLOR_BUFFER_BIT);
+        QPainter painter(this);
+        paintOverlay(painter);
         return;
     }
     QElapsedTimer timer;
     timer.start();
     vtkOpenGLState* state = renderWindow_->GetState();
-    state->Reset();
-    state->Push();
-    state->vtkglDepthFunc(GL_LEQUAL);  // Qt leaves GL_LESS; VTK expects GL_LEQUAL
-    renderWindow_->Render();
-    state->Pop();
+    // VTK renders only when its scene changed; text-only repaints reuse its last frame.
+    if (needsRender_ || !hasFrame_) {
+        state->Reset();
+        state->Push();
+        state->vtkglDepthFunc(GL_LEQUAL);  // Qt leaves GL_LESS; VTK expects GL_LEQUAL
+        renderWindow_->Render();
+        state->Pop();
+        needsRender_ = false;
+        hasFrame_ = true;
+        lastRenderMs_ = double(timer.nsecsElapsed()) / 1e6;
+    }
 
-    QOpenGLExtraFunctions* f = context()->extraFunctions();
     f->glBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
     const GLenum buffers[1] = {GL_COLOR_ATTACHMENT0};
     f->glDrawBuffers(1, buffers);
@@ -129,7 +145,12 @@ void VtkHostWidget::paintGL() {
     f->glClear(GL_COLOR_BUFFER_BIT);
     f->glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     state->ResetFramebufferBindings();
-    lastRenderMs_ = double(timer.nsecsElapsed()) / 1e6;
+    {
+        // Text and labels are drawn by Qt: crisp at any DPI, any script (Hangul), and cheap.
+        QPainter painter(this);
+        paintOverlay(painter);
+    }
+    lastPaintMs_ = double(timer.nsecsElapsed()) / 1e6;
     emit rendered();
 }
 

@@ -5,6 +5,7 @@
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
 
+class QPainter;
 class vtkGenericOpenGLRenderWindow;
 class vtkGenericRenderWindowInteractor;
 class vtkObject;
@@ -25,8 +26,12 @@ public:
     vtkRenderer* renderer() const;
     // Device pixels per logical pixel of this widget (VTK works in device pixels).
     double devicePixelRatioValue() const { return devicePixelRatioF(); }
-    // Milliseconds the last VTK render took (for the status bar and benchmarks).
+    // Milliseconds the last VTK render took, and the last whole paint (render or reuse, blit, text).
     double lastRenderMilliseconds() const { return lastRenderMs_; }
+    double lastPaintMilliseconds() const { return lastPaintMs_; }
+    // Marks the VTK scene changed and schedules a paint. A plain update() repaints the overlay text
+    // over VTK's last frame without rendering the scene again.
+    void requestRender();
 
     // Call before QApplication exists: OpenGL 3.2 core, RGBA8, depth 24, as VTK needs.
     static void setDefaultSurfaceFormat();
@@ -42,6 +47,8 @@ protected:
     virtual void sceneInitialized() {}
     // False while there is nothing to draw: paintGL() then only clears.
     virtual bool hasContent() const { return true; }
+    // Text and marks drawn over the rendered scene, in logical pixels.
+    virtual void paintOverlay(QPainter&) {}
 
 private:
     void onRenderWindowEvent(vtkObject* caller, unsigned long eventId, void* callData);
@@ -50,7 +57,10 @@ private:
     vtkSmartPointer<vtkRenderer> renderer_;
     QMetaObject::Connection contextConnection_;
     double lastRenderMs_ = 0;
+    double lastPaintMs_ = 0;
     bool initialized_ = false;
+    bool needsRender_ = true;
+    bool hasFrame_ = false;
 };
 
 }  // namespace cadview

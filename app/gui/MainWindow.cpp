@@ -18,6 +18,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPainter>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -435,8 +436,8 @@ void MainWindow::screenshotAndQuit(const QStringList& paths, const QString& file
     auto write = [this, file, fail] {
         // Two event-loop turns let every view paint once at its final size before the grab.
         QTimer::singleShot(50, this, [this, file, fail] {
-            const QPixmap pixmap = grab();
-            if (pixmap.isNull() || !pixmap.save(file)) {
+            const QImage image = windowImage();
+            if (image.isNull() || !image.save(file)) {
                 fail(tr("cannot write the screenshot to %1").arg(file));
                 return;
             }
@@ -453,6 +454,19 @@ void MainWindow::screenshotAndQuit(const QStringList& paths, const QString& file
         loader_->loadOverlay(overlay);
     });
     openPaths(paths, seriesUid);
+}
+
+QImage MainWindow::windowImage() {
+    // QWidget::grab() paints the OpenGL views without the text Qt draws over them, so each view's
+    // own framebuffer is laid over the window's picture.
+    QImage image = grab().toImage();
+    QPainter painter(&image);
+    for (VtkHostWidget* view : findChildren<VtkHostWidget*>()) {
+        if (!view->isVisible()) continue;
+        const QRect target(view->mapTo(this, QPoint(0, 0)), view->size());
+        painter.drawImage(target, view->grabFramebuffer());
+    }
+    return image;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 class QActionGroup;
+class QImage;
 class QComboBox;
 class QGridLayout;
 class QLabel;
@@ -40,6 +41,8 @@ public:
     void setDemoMode(bool on);
     // Opens `paths`, waits until the series is on screen, writes the window to `file` and quits the
     // application (exit code 0, or 1 with a message on stderr when loading or writing fails).
+    // The whole window as on screen, views included.
+    QImage windowImage();
     void screenshotAndQuit(const QStringList& paths, const QString& file, const QString& seriesUid,
                            const QString& overlay, const QString& windowPreset);
 
