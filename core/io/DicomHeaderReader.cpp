@@ -53,7 +53,8 @@ std::optional<DicomHeaderReader::Header> DicomHeaderReader::read(const std::stri
                                                                  Diagnostic& problem) {
     gdcm::Reader reader;
     reader.SetFileName(path.c_str());
-    if (!reader.ReadUpToTag(kPixelData)) {
+    // Skipping the pixel data leaves its value unread: indexing touches headers only.
+    if (!reader.ReadUpToTag(kPixelData, {kPixelData})) {
         problem = Diagnostic::error(Diagnostic::Code::UnreadableFile, path,
                                     "not a DICOM file, or its header is damaged");
         return std::nullopt;

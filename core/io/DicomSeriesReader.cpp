@@ -7,6 +7,9 @@
 #include <gdcmImageReader.h>
 #include <gdcmReader.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -168,42 +171,111 @@ void fillSlice(std::byte* dst, std::size_t count, PixelType type, double value) 
     });
 }
 
+const gdcm::Tag kPixelData(0x7fe0, 0x0010);
+
+bool readFully(int fd, std::byte* dst, std::size_t bytes, off_t offset) {
+    while (bytes > 0) {
+        const ssize_t n = ::pread(fd, dst, bytes, offset);
+        if (n <= 0) return false;
+        dst += n;
+        offset += n;
+        bytes -= std::size_t(n);
+    }
+    return true;
+}
+
+// Uncompressed little-endian grey-scale single-frame files (most CT and MR): the stored values are read
+// straight into the output slice and converted there. GDCM's pixel pipeline (Image::GetBuffer) would
+// copy them through string streams and clean overlay bits that PixelConverter masks anyway. Returns
+// false, having written nothing, when the file is not of that kind: the caller then uses GDCM.
+bool readNative(const DicomInstance& inst, const Plan& plan, std::byte* dst) {
+    const VolumeDescription& d = plan.description;
+    if (plan.multiFrame || d.components != 1 || inst.samplesPerPixel != 1) return false;
+    if (inst.transferSyntax != "1.2.840.10008.1.2" && inst.transferSyntax != "1.2.840.10008.1.2.1") return false;
+    if (inst.bitsAllocated != 8 && inst.bitsAllocated != 16 && inst.bitsAllocated != 32) return false;
+    const std::size_t nx = plan.decodeGeometry.size[0], ny = plan.decodeGeometry.size[1];
+    if (std::size_t(inst.columns) != nx || std::size_t(inst.rows) != ny) return false;
+    PixelMapping m;
+    m.bitsAllocated = inst.bitsAllocated;
+    m.bitsStored = inst.bitsStored;
+    m.sourceSigned = inst.pixelRepresentation == 1;
+    m.output = d.pixelType;
+    m.slope = inst.rescaleSlope;
+    m.intercept = inst.rescaleIntercept;
+    m.invert = plan.invert;
+    m.invertSum = plan.invertSum;
+    if (!PixelConverter::canConvertInPlace(m)) return false;
+
+    // Parse the header only; the pixel data element is skipped, leaving the stream at its value.
+    gdcm::Reader reader;
+    reader.SetFileName(inst.path.c_str());
+    if (!reader.ReadUpToTag(kPixelData, {kPixelData})) return false;
+    const std::size_t offset = reader.GetStreamCurrentPosition();
+    const std::size_t bytes = nx * ny * std::size_t(inst.bitsAllocated / 8);
+    if (offset == std::size_t(-1) || offset < 8) return false;
+
+    const int fd = ::open(inst.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    // The element's 32-bit length sits just before its value (implicit VR, and explicit VR OB/OW).
+    unsigned char head[8];
+    bool ok = readFully(fd, reinterpret_cast<std::byte*>(head), 8, off_t(offset - 8));
+    const std::uint32_t length = std::uint32_t(head[4]) | std::uint32_t(head[5]) << 8 |
+                                 std::uint32_t(head[6]) << 16 | std::uint32_t(head[7]) << 24;
+    ok = ok && (length == bytes || length == bytes + 1);
+    ok = ok && readFully(fd, dst, bytes, off_t(offset));
+    ::close(fd);
+    if (!ok) return false;
+    PixelConverter::convert(dst, dst, nx * ny, m);
+    return true;
+}
+
 // Decodes one file (all its frames) into `dst`, which holds `frames` slices of the output type.
 void decodeFile(const DicomInstance& inst, const Plan& plan, std::byte* dst, std::vector<char>& scratch) {
+    if (readNative(inst, plan, dst)) return;
     const VolumeDescription& d = plan.description;
+    // Debian's GDCM is built with assertions: files it would abort on are refused here.
+    if (inst.bitsAllocated % 8 != 0 || inst.bitsAllocated > 32 || inst.bitsAllocated == 0)
+        throw LoadError(Diagnostic::Code::UnsupportedFile, inst.path,
+                        std::to_string(inst.bitsAllocated) + "-bit pixels (e.g. binary segmentations) are not supported");
+    if (inst.sopClassUid == "1.2.840.10008.5.1.4.1.1.481.2" && inst.frames == 1)
+        throw LoadError(Diagnostic::Code::UnsupportedFile, inst.path, "single-frame RT dose in this encoding is not supported");
     gdcm::ImageReader reader;
     reader.SetFileName(inst.path.c_str());
     if (!reader.Read())
         throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path, "GDCM cannot read the file");
-    gdcm::Image image = reader.GetImage();
+    // GDCM filters hold their input through a reference-counting smart pointer: they must only see
+    // images owned by the reader or by another filter, never a copy on the stack. So the chain below
+    // passes pointers and keeps every filter alive until the buffer is read.
+    const gdcm::Image* current = &reader.GetImage();
+    gdcm::ImageApplyLookupTable lut;
+    gdcm::ImageChangePhotometricInterpretation change;
+    gdcm::ImageChangePlanarConfiguration planar;
     const std::size_t nx = plan.decodeGeometry.size[0], ny = plan.decodeGeometry.size[1];
     const std::size_t frames = plan.multiFrame ? plan.decodeGeometry.size[2] : 1;
-    if (image.GetDimension(0) != nx || image.GetDimension(1) != ny ||
-        (image.GetNumberOfDimensions() > 2 ? image.GetDimension(2) : 1) != frames)
+    if (current->GetDimension(0) != nx || current->GetDimension(1) != ny ||
+        (current->GetNumberOfDimensions() > 2 ? current->GetDimension(2) : 1) != frames)
         throw LoadError(Diagnostic::Code::InconsistentImages, inst.path, "image size differs from the series");
 
     const std::size_t pixels = nx * ny * frames;
     if (d.components == 3) {
-        if (image.GetPhotometricInterpretation() == gdcm::PhotometricInterpretation::PALETTE_COLOR) {
-            gdcm::ImageApplyLookupTable lut;
-            lut.SetInput(image);
+        if (current->GetPhotometricInterpretation() == gdcm::PhotometricInterpretation::PALETTE_COLOR) {
+            lut.SetInput(*current);
             if (!lut.Apply()) throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path, "palette lookup failed");
-            image = lut.GetOutput();
+            current = &lut.GetOutput();
         }
-        const auto pi = image.GetPhotometricInterpretation();
+        const auto pi = current->GetPhotometricInterpretation();
         if (pi == gdcm::PhotometricInterpretation::YBR_FULL || pi == gdcm::PhotometricInterpretation::YBR_FULL_422) {
-            gdcm::ImageChangePhotometricInterpretation change;
-            change.SetInput(image);
+            change.SetInput(*current);
             change.SetPhotometricInterpretation(gdcm::PhotometricInterpretation::RGB);
-            if (change.Change()) image = change.GetOutput();
+            if (change.Change()) current = &change.GetOutput();
         }
-        if (image.GetPlanarConfiguration() != 0) {
-            gdcm::ImageChangePlanarConfiguration planar;
-            planar.SetInput(image);
+        if (current->GetPlanarConfiguration() != 0) {
+            planar.SetInput(*current);
             planar.SetPlanarConfiguration(0);
-            if (planar.Change()) image = planar.GetOutput();
+            if (planar.Change()) current = &planar.GetOutput();
         }
     }
+    const gdcm::Image& image = *current;
 
     const gdcm::PixelFormat pf = image.GetPixelFormat();
     const int bitsAllocated = pf.GetBitsAllocated();
