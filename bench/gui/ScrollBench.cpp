@@ -1,0 +1,95 @@
+#include "ScrollBench.h"
+
+#include <QApplication>
+#include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cstdio>
+
+#include <vtkImageData.h>
+#include <vtkImageViewer2.h>
+#include <vtkNew.h>
+#include <vtkRenderWindow.h>
+
+#include "Session.h"
+#include "SliceView.h"
+#include "VtkVolumeBridge.h"
+
+namespace cadview::bench {
+
+namespace {
+
+// A label map of the kind an AI overlay gives: 1 = lung-like air inside the body, 2 = bone.
+std::shared_ptr<const Volume> thresholdLabels(const Volume& ct) {
+    auto labels = std::make_shared<Volume>(ct.geometry(), PixelType::UInt8);
+    const auto* hu = ct.as<std::int16_t>();
+    auto* out = labels->as<std::uint8_t>();
+    for (std::size_t i = 0; i < ct.voxelCount(); ++i)
+        out[i] = hu[i] > 250 ? 2 : (hu[i] > -950 && hu[i] < -400 ? 1 : 0);
+    return labels;
+}
+
+Samples scrollView(SliceView& view, int passes) {
+    Samples s;
+    const int n = view.sliceCount();
+    for (int p = 0; p < passes; ++p)
+        for (int k = 0; k < n; ++k) {
+            QSignalSpy painted(&view, &VtkHostWidget::rendered);
+            Stopwatch w;
+            view.step(1, true);  // as a wheel notch does: the view schedules a paint
+            if (!painted.wait(2000)) continue;
+            view.makeCurrent();
+            QOpenGLContext::currentContext()->functions()->glFinish();
+            view.doneCurrent();
+            s.add(w.seconds());
+        }
+    return s;
+}
+
+}  // namespace
+
+ScrollFigures ScrollBench::run(const std::shared_ptr<const Volume>& volume, int size, int passes) {
+    ScrollFigures f;
+    {
+        Session session;
+        SliceView view(&session, SliceOrientation::Axial);
+        view.resize(size, size);
+        view.show();
+        if (!QTest::qWaitForWindowExposed(&view)) {
+            std::fprintf(stderr, "scroll bench: the view was never exposed\n");
+            return f;
+        }
+        session.setVolume(volume);
+        session.setWindowPreset(QStringLiteral("lung"));
+        view.repaint();  // first render compiles shaders: not part of scrolling
+        f.withoutOverlay = scrollView(view, passes);
+        session.setOverlay(thresholdLabels(*volume));
+        view.repaint();
+        f.withOverlay = scrollView(view, passes);
+    }
+    // The peer: the textbook VTK slice viewer, same data (zero-copy), same window/level, same size.
+    vtkSmartPointer<vtkImageData> image = VtkVolumeBridge::wrap(volume);
+    vtkNew<vtkImageViewer2> viewer;
+    viewer->SetInputData(image);
+    viewer->SetSize(size, size);
+    viewer->GetRenderWindow()->SetOffScreenRendering(1);
+    viewer->SetColorWindow(1500);
+    viewer->SetColorLevel(-600);
+    viewer->SetSliceOrientationToXY();
+    viewer->SetSlice(0);
+    viewer->Render();
+    const int n = viewer->GetSliceMax() + 1;
+    for (int p = 0; p < passes; ++p)
+        for (int k = 0; k < n; ++k) {
+            Stopwatch w;
+            viewer->SetSlice((k + 1) % n);
+            viewer->Render();
+            viewer->GetRenderWindow()->WaitForCompletion();
+            f.vtkViewer.add(w.seconds());
+        }
+    return f;
+}
+
+}  // namespace cadview::bench

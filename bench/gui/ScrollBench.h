@@ -1,0 +1,23 @@
+#pragma once
+
+#include <memory>
+
+#include "BenchStats.h"
+#include "image/Volume.h"
+
+namespace cadview::bench {
+
+// Per-slice render time while scrolling a 512 x 512 CT in one slice view, software OpenGL (Mesa).
+struct ScrollFigures {
+    Samples withOverlay;     // cadview SliceView with a label overlay: scene render + text + blit, finished
+    Samples withoutOverlay;  // the same view without the overlay
+    Samples vtkViewer;       // the peer: VTK's own vtkImageViewer2 in an offscreen window of the same size
+};
+
+class ScrollBench {
+public:
+    // Scrolls `passes` times through every slice of `volume`, in a view of `size` x `size` pixels.
+    static ScrollFigures run(const std::shared_ptr<const Volume>& volume, int size, int passes);
+};
+
+}  // namespace cadview::bench
