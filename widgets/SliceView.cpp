@@ -7,17 +7,18 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
 #include <vtkImageData.h>
+#include <vtkType.h>
 #include <vtkImageProperty.h>
 #include <vtkImageSlice.h>
 #include <vtkImageSliceMapper.h>
-#include <vtkImageStack.h>
-#include <vtkLookupTable.h>
+#include <vtkMatrix4x4.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -26,6 +27,7 @@
 
 #include "LabelColors.h"
 #include "Session.h"
+#include "image/SliceCompositor.h"
 
 namespace cadview {
 
@@ -51,29 +53,26 @@ QString orientationName(SliceOrientation o) {
 SliceView::SliceView(Session* session, SliceOrientation orientation, QWidget* parent)
     : VtkHostWidget(parent), session_(session), orientation_(orientation) {
     setObjectName(QStringLiteral("sliceView%1").arg(int(orientation)));
+    // The slice is composed on the CPU (window/level and overlay in one pass, SliceCompositor) and
+    // shown as one RGBA texture, placed in grid space by the actor's matrix.
+    displaySlice_ = vtkSmartPointer<vtkImageData>::New();
     imageMapper_ = vtkSmartPointer<vtkImageSliceMapper>::New();
+    imageMapper_->SetInputData(displaySlice_);
+    imageMapper_->SetOrientation(2);
     imageProperty_ = vtkSmartPointer<vtkImageProperty>::New();
     imageProperty_->SetInterpolationTypeToLinear();
-    imageProperty_->SetLayerNumber(0);
+    imageProperty_->SetColorWindow(255);
+    imageProperty_->SetColorLevel(127.5);
     imageSlice_ = vtkSmartPointer<vtkImageSlice>::New();
     imageSlice_->SetMapper(imageMapper_);
     imageSlice_->SetProperty(imageProperty_);
-
-    overlayColors_ = LabelColors::lookupTable();
-    overlayMapper_ = vtkSmartPointer<vtkImageSliceMapper>::New();
-    overlayProperty_ = vtkSmartPointer<vtkImageProperty>::New();
-    overlayProperty_->SetInterpolationTypeToNearest();
-    overlayProperty_->SetLookupTable(overlayColors_);
-    overlayProperty_->UseLookupTableScalarRangeOn();
-    overlayProperty_->SetLayerNumber(1);
-    overlaySlice_ = vtkSmartPointer<vtkImageSlice>::New();
-    overlaySlice_->SetMapper(overlayMapper_);
-    overlaySlice_->SetProperty(overlayProperty_);
-
-    stack_ = vtkSmartPointer<vtkImageStack>::New();
-    stack_->AddImage(imageSlice_);
-    stack_->AddImage(overlaySlice_);
-    stack_->SetActiveLayer(0);
+    placement_ = vtkSmartPointer<vtkMatrix4x4>::New();
+    imageSlice_->SetUserMatrix(placement_);
+    for (int v = 0; v < 256; ++v) {
+        const auto c = LabelColors::color(v);
+        labelColors_[std::size_t(v)] = {std::uint8_t(std::lround(c[0] * 255)), std::uint8_t(std::lround(c[1] * 255)),
+                                        std::uint8_t(std::lround(c[2] * 255))};
+    }
 
     crosshairPoints_ = vtkSmartPointer<vtkPoints>::New();
     crosshairPoints_->SetNumberOfPoints(4);
@@ -88,13 +87,14 @@ SliceView::SliceView(Session* session, SliceOrientation orientation, QWidget* pa
     crosshairMapper->SetInputData(crosshairData_);
     crosshair_ = vtkSmartPointer<vtkActor>::New();
     crosshair_->SetMapper(crosshairMapper);
-    crosshair_->GetProperty()->SetColor(1.0, 0.85, 0.2);
-    crosshair_->GetProperty()->SetOpacity(0.7);
+    // Opaque on purpose: anything translucent sends VTK through its order-independent transparency
+    // passes, several full-screen passes that software GL pays for on every frame.
+    crosshair_->GetProperty()->SetColor(0.85, 0.72, 0.2);
     crosshair_->PickableOff();
 
     renderer()->SetBackground(0, 0, 0);
     renderer()->GetActiveCamera()->ParallelProjectionOn();
-    renderer()->AddViewProp(stack_);
+    renderer()->AddViewProp(imageSlice_);
     renderer()->AddActor(crosshair_);
 
     connect(session_, &Session::volumeChanged, this, &SliceView::onVolumeChanged);
@@ -182,16 +182,12 @@ Vec3 SliceView::worldOf(const Vec3& p) const {
 void SliceView::onVolumeChanged() {
     if (!session_->hasImage()) {
         imageSlice_->VisibilityOff();
-        overlaySlice_->VisibilityOff();
         crosshair_->VisibilityOff();
         requestRender();
         return;
     }
     const auto& volume = session_->volume();
     axes_ = SliceAxes::compute(volume->geometry(), orientation_);
-    imageMapper_->SetInputData(session_->imageData());
-    imageMapper_->SetOrientation(axes_.normalAxis);
-    overlayMapper_->SetOrientation(axes_.normalAxis);
     imageSlice_->SetVisibility(showsImage());
     const std::string names[4] = {SliceAxes::letters(axes_.rightPatient),
                                   SliceAxes::letters(axes_.rightPatient * -1.0),
@@ -206,30 +202,58 @@ void SliceView::onVolumeChanged() {
 
 void SliceView::onCursorChanged() {
     if (!session_->hasImage()) return;
-    const int k = sliceIndex();
-    imageMapper_->SetSliceNumber(k);
-    overlayMapper_->SetSliceNumber(k);
+    if (sliceIndex() != composedSlice_) updateSliceImage();
     updateCamera();
     updateCrosshair();
     requestRender();
 }
 
 void SliceView::onWindowChanged() {
-    const WindowLevel w = session_->window();
-    imageProperty_->SetColorWindow(w.width);
-    imageProperty_->SetColorLevel(w.center);
+    updateSliceImage();
     requestRender();
 }
 
 void SliceView::onOverlayChanged() {
-    const bool show = session_->overlay() && session_->overlayVisible() && showsImage();
-    if (session_->overlay()) {
-        overlayMapper_->SetInputData(session_->overlayImageData());
-        overlayMapper_->SetSliceNumber(sliceIndex());
-    }
-    overlayProperty_->SetOpacity(session_->overlayOpacity());
-    overlaySlice_->SetVisibility(show);
+    updateSliceImage();
     requestRender();
+}
+
+void SliceView::updateSliceImage() {
+    if (!session_->hasImage() || !showsImage()) return;
+    const Volume& v = *session_->volume();
+    const ImageGeometry& g = v.geometry();
+    SliceCompositor::Request r;
+    r.normalAxis = axes_.normalAxis;
+    r.index = std::size_t(sliceIndex());
+    r.window = session_->window();
+    if (session_->overlay() && session_->overlayVisible()) {
+        r.labels = session_->overlay().get();
+        r.labelOpacity = session_->overlayOpacity();
+        r.labelColors = &labelColors_;
+    }
+    const auto axes = SliceCompositor::inPlaneAxes(axes_.normalAxis);
+    const int w = int(g.size[std::size_t(axes[0])]), h = int(g.size[std::size_t(axes[1])]);
+    if (displaySlice_->GetDimensions()[0] != w || displaySlice_->GetDimensions()[1] != h ||
+        displaySlice_->GetNumberOfScalarComponents() != 4) {
+        displaySlice_->SetDimensions(w, h, 1);
+        displaySlice_->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
+    }
+    displaySlice_->SetSpacing(g.spacing[std::size_t(axes[0])], g.spacing[std::size_t(axes[1])], 1.0);
+    std::vector<std::uint8_t>& pixels = composeBuffer_;
+    SliceCompositor::compose(v, r, pixels);
+    std::memcpy(displaySlice_->GetScalarPointer(), pixels.data(), pixels.size());
+    displaySlice_->Modified();
+    composedSlice_ = int(r.index);
+
+    // Image (x, y) in mm -> grid space: x along the first in-plane axis, y along the second, at the slice.
+    placement_->Identity();
+    for (int r2 = 0; r2 < 3; ++r2) {
+        placement_->SetElement(r2, 0, r2 == axes[0] ? 1 : 0);
+        placement_->SetElement(r2, 1, r2 == axes[1] ? 1 : 0);
+        placement_->SetElement(r2, 2, r2 == axes_.normalAxis ? 1 : 0);
+        placement_->SetElement(r2, 3, r2 == axes_.normalAxis ? double(r.index) * g.spacing[std::size_t(r2)] : 0.0);
+    }
+    placement_->Modified();
 }
 
 void SliceView::updateCamera() {

@@ -2,7 +2,10 @@
 
 #include <QPointF>
 
+#include <array>
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 #include <vtkSmartPointer.h>
 
@@ -13,8 +16,8 @@ class vtkActor;
 class vtkImageProperty;
 class vtkImageSlice;
 class vtkImageSliceMapper;
-class vtkImageStack;
-class vtkLookupTable;
+class vtkImageData;
+class vtkMatrix4x4;
 class vtkPoints;
 class vtkPolyData;
 
@@ -74,6 +77,7 @@ private:
     void onCursorChanged();
     void onWindowChanged();
     void onOverlayChanged();
+    void updateSliceImage();
     void updateCamera();
     void updateCrosshair();
     bool showsImage() const;
@@ -82,14 +86,14 @@ private:
     Session* session_;
     SliceOrientation orientation_;
     SliceAxes axes_;
-    vtkSmartPointer<vtkImageStack> stack_;
     vtkSmartPointer<vtkImageSlice> imageSlice_;
     vtkSmartPointer<vtkImageSliceMapper> imageMapper_;
     vtkSmartPointer<vtkImageProperty> imageProperty_;
-    vtkSmartPointer<vtkImageSlice> overlaySlice_;
-    vtkSmartPointer<vtkImageSliceMapper> overlayMapper_;
-    vtkSmartPointer<vtkImageProperty> overlayProperty_;
-    vtkSmartPointer<vtkLookupTable> overlayColors_;
+    vtkSmartPointer<vtkImageData> displaySlice_;  // the composed slice, RGBA
+    vtkSmartPointer<vtkMatrix4x4> placement_;     // its place in grid space
+    std::vector<std::uint8_t> composeBuffer_;
+    std::array<std::array<std::uint8_t, 3>, 256> labelColors_{};
+    int composedSlice_ = -1;
     vtkSmartPointer<vtkPoints> crosshairPoints_;
     vtkSmartPointer<vtkPolyData> crosshairData_;
     vtkSmartPointer<vtkActor> crosshair_;

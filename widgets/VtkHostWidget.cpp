@@ -38,6 +38,8 @@ VtkHostWidget::VtkHostWidget(QWidget* parent) : QOpenGLWidget(parent) {
     renderWindow_->SetReadyForRendering(false);
     renderWindow_->SetFrameBlitModeToNoBlit();
     renderWindow_->SetForceMaximumHardwareLineWidth(1);
+    // No multisampling: VTK asks for 8 samples by default, which software GL pays for on every pixel.
+    renderWindow_->SetMultiSamples(0);
     for (unsigned long e : {vtkCommand::WindowMakeCurrentEvent, vtkCommand::WindowIsCurrentEvent,
                             vtkCommand::WindowFrameEvent})
         renderWindow_->AddObserver(e, this, &VtkHostWidget::onRenderWindowEvent);

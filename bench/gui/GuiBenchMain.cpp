@@ -115,6 +115,7 @@ int main(int argc, char** argv) {
               verdict(scroll.withOverlay.median() < 0.016)});
     t.addRow({"slice scroll, 512x512 + overlay (95th pct)", ms(p95(scroll.withOverlay)), ms(p95(scroll.vtkViewer)), "",
               "", ""});
+    t.addRow({"  of which paintGL / VTK scene render", ms(scroll.paint.median()) + " / " + ms(scroll.vtkRender.median()), "", "", "", ""});
     t.addRow({"slice scroll, 512x512, no overlay (median)", ms(scroll.withoutOverlay.median()), "", "", "", ""});
     if (!skipLarge) {
         t.addRow({"open " + std::to_string(slices) + " slices: first slice on screen", ms(first.firstSlice.median()),

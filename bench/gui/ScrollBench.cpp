@@ -31,7 +31,7 @@ std::shared_ptr<const Volume> thresholdLabels(const Volume& ct) {
     return labels;
 }
 
-Samples scrollView(SliceView& view, int passes) {
+Samples scrollView(SliceView& view, int passes, Samples* render = nullptr, Samples* paint = nullptr) {
     Samples s;
     const int n = view.sliceCount();
     for (int p = 0; p < passes; ++p)
@@ -44,6 +44,8 @@ Samples scrollView(SliceView& view, int passes) {
             QOpenGLContext::currentContext()->functions()->glFinish();
             view.doneCurrent();
             s.add(w.seconds());
+            if (render) render->add(view.lastRenderMilliseconds() / 1000);
+            if (paint) paint->add(view.lastPaintMilliseconds() / 1000);
         }
     return s;
 }
@@ -67,7 +69,7 @@ ScrollFigures ScrollBench::run(const std::shared_ptr<const Volume>& volume, int 
         f.withoutOverlay = scrollView(view, passes);
         session.setOverlay(thresholdLabels(*volume));
         view.repaint();
-        f.withOverlay = scrollView(view, passes);
+        f.withOverlay = scrollView(view, passes, &f.vtkRender, &f.paint);
     }
     // The peer: the textbook VTK slice viewer, same data (zero-copy), same window/level, same size.
     vtkSmartPointer<vtkImageData> image = VtkVolumeBridge::wrap(volume);

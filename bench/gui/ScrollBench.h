@@ -10,6 +10,8 @@ namespace cadview::bench {
 // Per-slice render time while scrolling a 512 x 512 CT in one slice view, software OpenGL (Mesa).
 struct ScrollFigures {
     Samples withOverlay;     // cadview SliceView with a label overlay: scene render + text + blit, finished
+    Samples vtkRender;       // of which VTK's render of the scene (with overlay)
+    Samples paint;           // of which the whole paintGL (render, blit, text)
     Samples withoutOverlay;  // the same view without the overlay
     Samples vtkViewer;       // the peer: VTK's own vtkImageViewer2 in an offscreen window of the same size
 };

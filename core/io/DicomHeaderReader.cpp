@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "io/DicomText.h"
+#include "io/MultiFrameHeader.h"
 
 namespace cadview {
 
@@ -100,9 +101,14 @@ std::optional<DicomHeaderReader::Header> DicomHeaderReader::read(const std::stri
     i.rescaleSlope = t.number(0x0028, 0x1053).value_or(1);
     if (i.rescaleSlope == 0) i.rescaleSlope = 1;
     i.rescaleIntercept = t.number(0x0028, 0x1052).value_or(0);
+    // RT Dose: stored values times DoseGridScaling are the dose in Gy (there is no RescaleSlope).
+    if (!t.number(0x0028, 0x1053))
+        if (auto scaling = t.number(0x3004, 0x000e); scaling && *scaling > 0) i.rescaleSlope = *scaling;
     i.windowCenter = t.number(0x0028, 0x1050);
     i.windowWidth = t.number(0x0028, 0x1051);
     if (i.windowWidth && *i.windowWidth <= 0) i.windowWidth.reset();
+    // Enhanced images keep geometry, rescale and window in functional groups: take the first frame's.
+    MultiFrameHeader::applyFunctionalGroups(file.GetDataSet(), 0, i);
 
     h.seriesUid = t.str(0x0020, 0x000e);
     h.studyUid = t.str(0x0020, 0x000d);
