@@ -114,6 +114,28 @@ void SliceView::sceneInitialized() {
 
 bool SliceView::hasContent() const { return showsImage(); }
 
+bool SliceView::beginWarmUp() {
+    if (session_->hasImage()) return false;
+    // A 2 x 2 slice and the crosshair use the same shaders as a real study.
+    displaySlice_->SetDimensions(2, 2, 1);
+    displaySlice_->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
+    std::memset(displaySlice_->GetScalarPointer(), 0, 16);
+    placement_->Identity();
+    imageSlice_->VisibilityOn();
+    const double line[4][3] = {{0, 1, 0.5}, {2, 1, 0.5}, {1, 0, 0.5}, {1, 2, 0.5}};
+    for (int i = 0; i < 4; ++i) crosshairPoints_->SetPoint(i, line[i]);
+    crosshairPoints_->Modified();
+    crosshair_->VisibilityOn();
+    renderer()->ResetCamera();
+    return true;
+}
+
+void SliceView::endWarmUp() {
+    imageSlice_->VisibilityOff();
+    crosshair_->VisibilityOff();
+    composedSlice_ = -1;
+}
+
 bool SliceView::showsImage() const {
     // A preview holds one axial slice: only views that slice through it can show it.
     return session_->hasImage() && (!session_->isPreview() || axes_.normalAxis == 2);

@@ -63,6 +63,8 @@ signals:
 protected:
     void sceneInitialized() override;
     bool hasContent() const override;
+    bool beginWarmUp() override;
+    void endWarmUp() override;
     void paintOverlay(QPainter& painter) override;
     void resizeGL(int w, int h) override;
     void mousePressEvent(QMouseEvent* e) override;

@@ -110,8 +110,21 @@ void VtkHostWidget::paintGL() {
     if (!initialized_) return;
     QOpenGLExtraFunctions* f = context()->extraFunctions();
     if (!hasContent()) {
-        // Nothing to show yet: skip VTK's first render (shader compilation costs ~100 ms a view on
-        // software GL), so an empty window appears at once.
+        // Nothing to show yet: the window appears at once. Once, while the user has not opened anything,
+        // VTK renders a stand-in scene so its shaders are compiled (~100-300 ms a view on software GL)
+        // before the first real slice has to appear.
+        if (!warmedUp_ && beginWarmUp()) {
+            vtkOpenGLState* state = renderWindow_->GetState();
+            state->Reset();
+            state->Push();
+            state->vtkglDepthFunc(GL_LEQUAL);
+            renderWindow_->Render();
+            state->Pop();
+            endWarmUp();
+            state->ResetFramebufferBindings();
+            f->glBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
+        }
+        warmedUp_ = true;
         f->glClearColor(0, 0, 0, 1);
         f->glClear(GL_COLOR_BUFFER_BIT);
         QPainter painter(this);

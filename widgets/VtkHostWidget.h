@@ -47,6 +47,9 @@ protected:
     virtual void sceneInitialized() {}
     // False while there is nothing to draw: paintGL() then only clears.
     virtual bool hasContent() const { return true; }
+    // Set up a stand-in scene for the one-time shader warm-up (return false to skip), and remove it.
+    virtual bool beginWarmUp() { return false; }
+    virtual void endWarmUp() {}
     // Text and marks drawn over the rendered scene, in logical pixels.
     virtual void paintOverlay(QPainter&) {}
 
@@ -61,6 +64,7 @@ private:
     bool initialized_ = false;
     bool needsRender_ = true;
     bool hasFrame_ = false;
+    bool warmedUp_ = false;
 };
 
 }  // namespace cadview

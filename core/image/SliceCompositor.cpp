@@ -49,13 +49,11 @@ void mapGrey(const Volume& v, const SliceLayout& l, const WindowLevel& w, std::u
             }
         }
     } else {
-        const double lo = w.center - w.width / 2, scale = 255.0 / w.width;
         for (std::size_t y = 0; y < l.height; ++y) {
             const T* row = src + y * l.rowStride;
             std::uint8_t* o = out + y * l.width * 4;
             for (std::size_t x = 0; x < l.width; ++x, o += 4) {
-                const double t = (double(row[x * l.columnStride]) - lo) * scale;
-                const std::uint8_t g = std::uint8_t(std::clamp(t + 0.5, 0.0, 255.0));
+                const std::uint8_t g = grey(double(row[x * l.columnStride]), w);
                 o[0] = o[1] = o[2] = g;
                 o[3] = 255;
             }
