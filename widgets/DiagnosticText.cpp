@@ -29,11 +29,10 @@ QString DiagnosticText::reason(const Diagnostic& d) {
 }
 
 QString DiagnosticText::text(const Diagnostic& d) {
-    if (d.subject.empty()) return reason(d);
-    QString subject = QString::fromStdString(d.subject);
-    const QFileInfo info(subject);
-    if (info.exists() && info.isFile()) subject = info.fileName();
-    return tr("%1: %2").arg(subject, reason(d));
+    // Files and folders are named (by file name); series UIDs would only be noise to a reader.
+    const QFileInfo info(QString::fromStdString(d.subject));
+    if (d.subject.empty() || !info.exists()) return reason(d);
+    return tr("%1: %2").arg(info.isFile() ? info.fileName() : info.filePath(), reason(d));
 }
 
 }  // namespace cadview

@@ -19,8 +19,9 @@ std::array<double, 3> LabelColors::color(int label) {
                                                              {0.95, 0.55, 0.70}}};
     if (label <= 0) return {0, 0, 0};
     const auto& c = base[std::size_t(label - 1) % base.size()];
-    // Later cycles get darker so labels 1 and 11 stay apart.
-    const double f = std::pow(0.75, double((label - 1) / int(base.size())));
+    // Later cycles are a little darker so labels 1 and 11 stay apart, but never dark enough to vanish
+    // on a dark image (binary masks often use 255).
+    const double f = std::pow(0.8, double(((label - 1) / int(base.size())) % 3));
     return {c[0] * f, c[1] * f, c[2] * f};
 }
 
