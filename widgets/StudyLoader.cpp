@@ -4,6 +4,7 @@
 #include <QMetaObject>
 
 #include "BackgroundJob.h"
+#include "DiagnosticText.h"
 #include "Session.h"
 #include "io/ImageFileReader.h"
 #include "io/LoadError.h"
@@ -64,7 +65,8 @@ void StudyLoader::open(const QStringList& paths, const QString& seriesUid) {
         if (result->series.empty()) {
             const QString reason = result->problems.empty()
                                        ? tr("No images found in %1.").arg(paths.join(QStringLiteral(", ")))
-                                       : tr("No images could be read from %1.").arg(paths.join(QStringLiteral(", ")));
+                                       : tr("No images could be read from %1: %2")
+                                             .arg(paths.join(QStringLiteral(", ")), DiagnosticText::text(result->problems.front()));
             emit failed(reason);
             return;
         }
@@ -72,7 +74,7 @@ void StudyLoader::open(const QStringList& paths, const QString& seriesUid) {
             const SeriesEntry& entry = VolumeLoader::pick(*result, paths.value(0).toStdString(), seriesUid.toStdString());
             loadSeries(QString::fromStdString(entry.uid));
         } catch (const LoadError& e) {
-            emit failed(QString::fromStdString(e.what()));
+            emit failed(DiagnosticText::text(e.diagnostic()));
         }
     });
     connect(job, &BackgroundJob::failed, this, [this](const QString& message) { emit failed(message); });
@@ -92,9 +94,10 @@ void StudyLoader::loadSeries(const QString& uid) {
     const std::size_t seriesCount = index_->series.size();
     const int generation = generation_ + 1;  // startJob() bumps generation_ by cancelling the last job
     auto result = std::make_shared<Volume>();
+    auto error = std::make_shared<Diagnostic>();
     QPointer<StudyLoader> self(this);
     auto* job = new BackgroundJob(
-        [entry, result, self, generation](JobContext& ctx) {
+        [entry, result, error, self, generation](JobContext& ctx) {
             LoadOptions options;
             options.onPreview = [self, generation](const Volume& slice) {
                 auto copy = std::make_shared<const Volume>(slice);
@@ -104,7 +107,12 @@ void StudyLoader::loadSeries(const QString& uid) {
                     },
                     Qt::QueuedConnection);
             };
-            *result = VolumeLoader::load(entry, options, ctx);
+            try {
+                *result = VolumeLoader::load(entry, options, ctx);
+            } catch (const LoadError& e) {
+                *error = e.diagnostic();  // worded on the GUI thread, in the user's language
+                throw;
+            }
         },
         this);
     connect(job, &BackgroundJob::succeeded, this, [this, result, uid, seriesCount, entry] {
@@ -118,9 +126,9 @@ void StudyLoader::loadSeries(const QString& uid) {
         emit diagnosticsChanged();
         emit loaded(uid);
     });
-    connect(job, &BackgroundJob::failed, this, [this](const QString& message) {
+    connect(job, &BackgroundJob::failed, this, [this, error](const QString& message) {
         session_->clear();
-        emit failed(message);
+        emit failed(error->subject.empty() ? message : DiagnosticText::text(*error));
     });
     startJob(job);
     generation_ = generation;
