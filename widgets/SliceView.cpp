@@ -339,17 +339,12 @@ void SliceView::paintOverlay(QPainter& painter) {
     if (!session_->hasImage()) return;
     const auto& volume = session_->volume();
     const VolumeInfo& info = volume->info();
-    QFont font = painter.font();
-    font.setPointSizeF(9.5);
+    const QFont font = overlayFont(painter, 9.5, false);
     painter.setFont(font);
     const QFontMetrics fm(font);
     const int margin = 6, line = fm.lineSpacing();
-    // Text with a dark shadow reads on any image.
     auto text = [&](const QRect& box, int flags, const QString& s, const QColor& colour) {
-        painter.setPen(QColor(0, 0, 0, 200));
-        painter.drawText(box.translated(1, 1), flags, s);
-        painter.setPen(colour);
-        painter.drawText(box, flags, s);
+        drawShadowedText(painter, box, flags, s, colour);
     };
     const QColor grey(230, 230, 230), yellow(255, 216, 77);
     const QRect area = rect().adjusted(margin, margin / 2, -margin, -margin / 2);
@@ -384,10 +379,7 @@ void SliceView::paintOverlay(QPainter& painter) {
     text(area, Qt::AlignRight | Qt::AlignBottom, tr("Zoom %1%").arg(int(std::lround(zoom_ * 100))), grey);
 
     if (info.is2D) return;  // a radiograph's orientation is not known from its grid
-    QFont bold = font;
-    bold.setBold(true);
-    bold.setPointSizeF(11);
-    painter.setFont(bold);
+    painter.setFont(overlayFont(painter, 11, true));
     const int cx = width() / 2, cy = height() / 2, h = line * 2;
     text(QRect(width() - margin - 40, cy - h / 2, 40, h), Qt::AlignRight | Qt::AlignVCenter, letters_[0], yellow);
     text(QRect(margin, cy - h / 2, 40, h), Qt::AlignLeft | Qt::AlignVCenter, letters_[1], yellow);

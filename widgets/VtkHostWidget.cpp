@@ -101,6 +101,22 @@ void VtkHostWidget::resizeGL(int w, int h) {
     renderWindow_->SetDPI(int(72 * dpr));
 }
 
+QFont VtkHostWidget::overlayFont(const QPainter& painter, double pointSize, bool bold) {
+    QFont font = painter.font();
+    font.setPointSizeF(pointSize);
+    font.setBold(bold);
+    return font;
+}
+
+void VtkHostWidget::drawShadowedText(QPainter& painter, const QRect& box, int flags, const QString& text,
+                                     const QColor& colour) {
+    // A dark shadow makes text readable on any image.
+    painter.setPen(QColor(0, 0, 0, 200));
+    painter.drawText(box.translated(1, 1), flags, text);
+    painter.setPen(colour);
+    painter.drawText(box, flags, text);
+}
+
 void VtkHostWidget::requestRender() {
     needsRender_ = true;
     update();
@@ -124,9 +140,20 @@ void VtkHostWidget::paintGL() {
             state->ResetFramebufferBindings();
             f->glBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
         }
-        warmedUp_ = true;
         f->glClearColor(0, 0, 0, 1);
         f->glClear(GL_COLOR_BUFFER_BIT);
+        if (!warmedUp_) {
+            // Qt's OpenGL paint engine compiles its shaders and fills its glyph cache on first use, per
+            // context (~250 ms on software GL): do it now, black on black, with the overlay's fonts.
+            QPainter painter(this);
+            const QString sample = QStringLiteral("0123456789 -.%/ LRAPSI WLmm Zoom Slice Axial Coronal Sagittal Loading… CT MR");
+            for (const auto& [size, bold] : {std::pair{9.5, false}, std::pair{11.0, true}}) {
+                painter.setFont(overlayFont(painter, size, bold));
+                drawShadowedText(painter, rect(), Qt::AlignLeft | Qt::AlignTop, sample, QColor(1, 1, 1));
+            }
+            f->glClear(GL_COLOR_BUFFER_BIT);
+        }
+        warmedUp_ = true;
         QPainter painter(this);
         paintOverlay(painter);
         return;

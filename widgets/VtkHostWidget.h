@@ -5,7 +5,11 @@
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
 
+class QColor;
+class QFont;
 class QPainter;
+class QRect;
+class QString;
 class vtkGenericOpenGLRenderWindow;
 class vtkGenericRenderWindowInteractor;
 class vtkObject;
@@ -32,6 +36,12 @@ public:
     // Marks the VTK scene changed and schedules a paint. A plain update() repaints the overlay text
     // over VTK's last frame without rendering the scene again.
     void requestRender();
+
+    // The overlay text style shared by the views (and by the warm-up, which must use the same fonts,
+    // pens and blending for Qt to have compiled and cached what the first real paint needs).
+    static QFont overlayFont(const QPainter& painter, double pointSize, bool bold);
+    static void drawShadowedText(QPainter& painter, const QRect& box, int flags, const QString& text,
+                                 const QColor& colour);
 
     // Call before QApplication exists: OpenGL 3.2 core, RGBA8, depth 24, as VTK needs.
     static void setDefaultSurfaceFormat();
