@@ -3,6 +3,7 @@
 #include <QFontMetrics>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QPen>
 #include <QMouseEvent>
 #include <QWheelEvent>
 
@@ -10,19 +11,13 @@
 #include <cstring>
 #include <cmath>
 
-#include <vtkActor.h>
 #include <vtkCamera.h>
-#include <vtkCellArray.h>
 #include <vtkImageData.h>
 #include <vtkType.h>
 #include <vtkImageProperty.h>
 #include <vtkImageSlice.h>
 #include <vtkImageSliceMapper.h>
 #include <vtkMatrix4x4.h>
-#include <vtkPoints.h>
-#include <vtkPolyData.h>
-#include <vtkPolyDataMapper.h>
-#include <vtkProperty.h>
 #include <vtkRenderer.h>
 
 #include "LabelColors.h"
@@ -74,28 +69,10 @@ SliceView::SliceView(Session* session, SliceOrientation orientation, QWidget* pa
                                         std::uint8_t(std::lround(c[2] * 255))};
     }
 
-    crosshairPoints_ = vtkSmartPointer<vtkPoints>::New();
-    crosshairPoints_->SetNumberOfPoints(4);
-    crosshairData_ = vtkSmartPointer<vtkPolyData>::New();
-    crosshairData_->SetPoints(crosshairPoints_);
-    auto lines = vtkSmartPointer<vtkCellArray>::New();
-    const vtkIdType h[2] = {0, 1}, v[2] = {2, 3};
-    lines->InsertNextCell(2, h);
-    lines->InsertNextCell(2, v);
-    crosshairData_->SetLines(lines);
-    auto crosshairMapper = vtkSmartPointer<vtkPolyDataMapper>::New();
-    crosshairMapper->SetInputData(crosshairData_);
-    crosshair_ = vtkSmartPointer<vtkActor>::New();
-    crosshair_->SetMapper(crosshairMapper);
-    // Opaque on purpose: anything translucent sends VTK through its order-independent transparency
-    // passes, several full-screen passes that software GL pays for on every frame.
-    crosshair_->GetProperty()->SetColor(0.85, 0.72, 0.2);
-    crosshair_->PickableOff();
 
     renderer()->SetBackground(0, 0, 0);
     renderer()->GetActiveCamera()->ParallelProjectionOn();
     renderer()->AddViewProp(imageSlice_);
-    renderer()->AddActor(crosshair_);
 
     connect(session_, &Session::volumeChanged, this, &SliceView::onVolumeChanged);
     connect(session_, &Session::cursorChanged, this, &SliceView::onCursorChanged);
@@ -116,23 +93,18 @@ bool SliceView::hasContent() const { return showsImage(); }
 
 bool SliceView::beginWarmUp() {
     if (session_->hasImage()) return false;
-    // A 2 x 2 slice and the crosshair use the same shaders as a real study.
+    // A 2 x 2 slice uses the same shaders as a real study.
     displaySlice_->SetDimensions(2, 2, 1);
     displaySlice_->AllocateScalars(VTK_UNSIGNED_CHAR, 4);
     std::memset(displaySlice_->GetScalarPointer(), 0, 16);
     placement_->Identity();
     imageSlice_->VisibilityOn();
-    const double line[4][3] = {{0, 1, 0.5}, {2, 1, 0.5}, {1, 0, 0.5}, {1, 2, 0.5}};
-    for (int i = 0; i < 4; ++i) crosshairPoints_->SetPoint(i, line[i]);
-    crosshairPoints_->Modified();
-    crosshair_->VisibilityOn();
     renderer()->ResetCamera();
     return true;
 }
 
 void SliceView::endWarmUp() {
     imageSlice_->VisibilityOff();
-    crosshair_->VisibilityOff();
     composedSlice_ = -1;
 }
 
@@ -191,8 +163,7 @@ void SliceView::setInterpolation(bool linear) {
 
 void SliceView::setCrosshairVisible(bool visible) {
     crosshairVisible_ = visible;
-    updateCrosshair();
-    requestRender();
+    update();
 }
 
 Vec3 SliceView::worldOf(const Vec3& p) const {
@@ -204,7 +175,6 @@ Vec3 SliceView::worldOf(const Vec3& p) const {
 void SliceView::onVolumeChanged() {
     if (!session_->hasImage()) {
         imageSlice_->VisibilityOff();
-        crosshair_->VisibilityOff();
         requestRender();
         return;
     }
@@ -224,9 +194,14 @@ void SliceView::onVolumeChanged() {
 
 void SliceView::onCursorChanged() {
     if (!session_->hasImage()) return;
-    if (sliceIndex() != composedSlice_) updateSliceImage();
+    // Another view moving the cursor in-plane only moves the crosshair, which Qt draws over the last
+    // frame: VTK renders again only when this view's slice changed.
+    if (sliceIndex() == composedSlice_) {
+        update();
+        return;
+    }
+    updateSliceImage();
     updateCamera();
-    updateCrosshair();
     requestRender();
 }
 
@@ -304,35 +279,24 @@ void SliceView::updateCamera() {
     cam->SetClippingRange(distance * 0.5, distance * 1.5);
 }
 
-void SliceView::updateCrosshair() {
-    if (!session_->hasImage() || !showsImage()) {
-        crosshair_->VisibilityOff();
-        return;
+void SliceView::paintCrosshair(QPainter& painter) {
+    const auto& volume = session_->volume();
+    if (!crosshairVisible_ || volume->info().is2D) return;
+    const ImageGeometry& g = volume->geometry();
+    // The slice's outline on screen, from two opposite corners of its voxels.
+    Vec3 lo = g.physicalToIndex(session_->cursor()), hi = lo;
+    for (int a : {axes_.rightAxis, axes_.upAxis}) {
+        lo[a] = -0.5;
+        hi[a] = double(g.size[a]) - 0.5;
     }
-    const ImageGeometry& g = session_->volume()->geometry();
-    const Vec3 w = worldOf(session_->cursor());
-    const Vec3 up = unit(axes_.upAxis, axes_.upSign);
-    const Vec3 right = unit(axes_.rightAxis, axes_.rightSign);
-    const Vec3 towardCamera = cross(up, right) * -1.0;
-    Vec3 c = w;
-    c[axes_.normalAxis] = sliceIndex() * g.spacing[axes_.normalAxis];
-    c = c + towardCamera * (0.25 * g.spacing[axes_.normalAxis] + 0.01);
-    const int ra = axes_.rightAxis, ua = axes_.upAxis;
-    const double r0 = -0.5 * g.spacing[ra], r1 = (double(g.size[ra]) - 0.5) * g.spacing[ra];
-    const double u0 = -0.5 * g.spacing[ua], u1 = (double(g.size[ua]) - 0.5) * g.spacing[ua];
-    Vec3 p = c;
-    p[ra] = r0;
-    crosshairPoints_->SetPoint(0, p.data());
-    p[ra] = r1;
-    crosshairPoints_->SetPoint(1, p.data());
-    p = c;
-    p[ua] = u0;
-    crosshairPoints_->SetPoint(2, p.data());
-    p[ua] = u1;
-    crosshairPoints_->SetPoint(3, p.data());
-    crosshairPoints_->Modified();
-    crosshair_->GetProperty()->SetLineWidth(float(devicePixelRatioF()));
-    crosshair_->SetVisibility(crosshairVisible_ && sliceCount() > 0 && !session_->volume()->info().is2D);
+    const QRectF image = QRectF(widgetPositionOf(g.indexToPhysical(lo)), widgetPositionOf(g.indexToPhysical(hi))).normalized();
+    const QPointF c = widgetPositionOf(session_->cursor());
+    const double gap = 6;  // leave the point itself in view
+    painter.setPen(QPen(QColor(217, 184, 51, 210), 1.0));
+    painter.drawLine(QPointF(image.left(), c.y()), QPointF(std::max(image.left(), c.x() - gap), c.y()));
+    painter.drawLine(QPointF(std::min(image.right(), c.x() + gap), c.y()), QPointF(image.right(), c.y()));
+    painter.drawLine(QPointF(c.x(), image.top()), QPointF(c.x(), std::max(image.top(), c.y() - gap)));
+    painter.drawLine(QPointF(c.x(), std::min(image.bottom(), c.y() + gap)), QPointF(c.x(), image.bottom()));
 }
 
 void SliceView::paintOverlay(QPainter& painter) {
@@ -372,6 +336,7 @@ void SliceView::paintOverlay(QPainter& painter) {
         topRight << tr("%1 mm").arg(volume->geometry().indexToPhysical(onSlice)[patientAxis], 0, 'f', 1);
     }
     if (session_->isPreview()) topRight << loading;
+    paintCrosshair(painter);
     const WindowLevel w = session_->window();
     text(area, Qt::AlignLeft | Qt::AlignTop, topLeft.join(QLatin1Char('\n')), grey);
     text(area, Qt::AlignRight | Qt::AlignTop, topRight.join(QLatin1Char('\n')), grey);
@@ -390,7 +355,6 @@ void SliceView::paintOverlay(QPainter& painter) {
 void SliceView::resizeGL(int w, int h) {
     VtkHostWidget::resizeGL(w, h);
     updateCamera();
-    updateCrosshair();
 }
 
 std::optional<Vec3> SliceView::patientPointAt(QPointF pos) const {

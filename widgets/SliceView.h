@@ -12,14 +12,11 @@
 #include "SliceAxes.h"
 #include "VtkHostWidget.h"
 
-class vtkActor;
 class vtkImageProperty;
 class vtkImageSlice;
 class vtkImageSliceMapper;
 class vtkImageData;
 class vtkMatrix4x4;
-class vtkPoints;
-class vtkPolyData;
 
 namespace cadview {
 
@@ -81,7 +78,7 @@ private:
     void onOverlayChanged();
     void updateSliceImage();
     void updateCamera();
-    void updateCrosshair();
+    void paintCrosshair(QPainter& painter);
     bool showsImage() const;
     Vec3 worldOf(const Vec3& patientPoint) const;  // patient (LPS) -> grid space (index * spacing)
 
@@ -96,9 +93,6 @@ private:
     std::vector<std::uint8_t> composeBuffer_;
     std::array<std::array<std::uint8_t, 3>, 256> labelColors_{};
     int composedSlice_ = -1;
-    vtkSmartPointer<vtkPoints> crosshairPoints_;
-    vtkSmartPointer<vtkPolyData> crosshairData_;
-    vtkSmartPointer<vtkActor> crosshair_;
     QString letters_[4];  // right, left, top, bottom
 
     double zoom_ = 1.0;

@@ -5,6 +5,7 @@
 #include <QOpenGLExtraFunctions>
 #include <QOpenGLFunctions>
 #include <QPainter>
+#include <QPen>
 #include <QSurfaceFormat>
 
 #include <vtkCallbackCommand.h>
@@ -151,6 +152,8 @@ void VtkHostWidget::paintGL() {
                 painter.setFont(overlayFont(painter, size, bold));
                 drawShadowedText(painter, rect(), Qt::AlignLeft | Qt::AlignTop, sample, QColor(1, 1, 1));
             }
+            painter.setPen(QPen(QColor(1, 1, 1, 210), 1.0));  // the crosshair's lines
+            painter.drawLine(QPointF(0, 0.5), QPointF(width(), 0.5));
             f->glClear(GL_COLOR_BUFFER_BIT);
         }
         warmedUp_ = true;
