@@ -45,8 +45,8 @@ QString orientationName(SliceOrientation o) {
 
 }  // namespace
 
-SliceView::SliceView(Session* session, SliceOrientation orientation, QWidget* parent)
-    : VtkHostWidget(parent), session_(session), orientation_(orientation) {
+SliceView::SliceView(Session* session, SliceOrientation orientation)
+    : session_(session), orientation_(orientation) {
     setObjectName(QStringLiteral("sliceView%1").arg(int(orientation)));
     // The slice is composed on the CPU (window/level and overlay in one pass, SliceCompositor) and
     // shown as one RGBA texture, placed in grid space by the actor's matrix.
@@ -187,9 +187,9 @@ void SliceView::onVolumeChanged() {
     for (int i = 0; i < 4; ++i) letters_[i] = QString::fromStdString(names[i]);
     zoom_ = 1.0;
     panRight_ = panUp_ = 0;
-    onWindowChanged();
-    onOverlayChanged();
-    onCursorChanged();
+    updateSliceImage();
+    updateCamera();
+    requestRender();
 }
 
 void SliceView::onCursorChanged() {
@@ -353,7 +353,7 @@ void SliceView::paintOverlay(QPainter& painter) {
 }
 
 void SliceView::resizeGL(int w, int h) {
-    VtkHostWidget::resizeGL(w, h);
+    VtkHostWindow::resizeGL(w, h);
     updateCamera();
 }
 
@@ -454,7 +454,7 @@ void SliceView::keyPressEvent(QKeyEvent* e) {
         case Qt::Key_R: resetView(); break;
         case Qt::Key_Plus: case Qt::Key_Equal: setZoom(zoom_ * 1.25); break;
         case Qt::Key_Minus: setZoom(zoom_ / 1.25); break;
-        default: VtkHostWidget::keyPressEvent(e); return;
+        default: VtkHostWindow::keyPressEvent(e); return;
     }
     e->accept();
 }

@@ -10,7 +10,7 @@
 #include <vtkSmartPointer.h>
 
 #include "SliceAxes.h"
-#include "VtkHostWidget.h"
+#include "VtkHostWindow.h"
 
 class vtkImageProperty;
 class vtkImageSlice;
@@ -27,10 +27,10 @@ class Session;
 // Mouse: left drag = window/level, left click = move the crosshair, right drag or Ctrl+wheel = zoom,
 // middle drag or Shift+left drag = pan, wheel = next/previous slice. Keys: arrows/Page Up/Page Down
 // = slices, Home/End = first/last slice, R = reset zoom and pan.
-class SliceView : public VtkHostWidget {
+class SliceView : public VtkHostWindow {
     Q_OBJECT
 public:
-    SliceView(Session* session, SliceOrientation orientation, QWidget* parent = nullptr);
+    SliceView(Session* session, SliceOrientation orientation);
     ~SliceView() override;
 
     SliceOrientation orientation() const { return orientation_; }

@@ -62,7 +62,7 @@ QString VolumeView3D::presetName(const QString& id) {
     return tr("Automatic (MR, other)");
 }
 
-VolumeView3D::VolumeView3D(Session* session, QWidget* parent) : VtkHostWidget(parent), session_(session) {
+VolumeView3D::VolumeView3D(Session* session) : session_(session) {
     setObjectName(QStringLiteral("volumeView3D"));
     mapper_ = vtkSmartPointer<vtkGPUVolumeRayCastMapper>::New();
     mapper_->SetAutoAdjustSampleDistances(false);

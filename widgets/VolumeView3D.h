@@ -6,7 +6,7 @@
 
 #include <vtkSmartPointer.h>
 
-#include "VtkHostWidget.h"
+#include "VtkHostWindow.h"
 
 class vtkColorTransferFunction;
 class vtkGPUVolumeRayCastMapper;
@@ -21,10 +21,10 @@ class Session;
 // Volume rendering of the session's volume in patient space (anterior view to start), with CT presets
 // (bone, soft tissue, lung) and an MR/other preset built from the volume's percentiles.
 // Mouse: left drag = rotate, right drag or wheel = zoom, middle drag = pan, double-click = reset.
-class VolumeView3D : public VtkHostWidget {
+class VolumeView3D : public VtkHostWindow {
     Q_OBJECT
 public:
-    explicit VolumeView3D(Session* session, QWidget* parent = nullptr);
+    explicit VolumeView3D(Session* session);
     ~VolumeView3D() override;
 
     // Preset ids: "ct-bone", "ct-soft-tissue", "ct-lung", "auto".

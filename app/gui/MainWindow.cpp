@@ -115,6 +115,8 @@ VolumeView3D* MainWindow::volumeView() {
     return view3d_;
 }
 
+std::array<VtkHostWindow*, 4> MainWindow::allViews() const { return {views_[0], views_[1], views_[2], view3d_}; }
+
 SliceView* MainWindow::activeSliceView() const { return active_ ? active_ : views_[0]; }
 
 void MainWindow::buildViews() {
@@ -144,12 +146,16 @@ void MainWindow::ensureViews() {
     // Created after the first frame: OpenGL contexts and VTK cost ~0.2 s on software GL, and the
     // window should be on screen before that.
     for (int o = 0; o < 3; ++o) {
-        views_[o] = new SliceView(session_, SliceOrientation(o), gridHost_);
+        views_[o] = new SliceView(session_, SliceOrientation(o));
         views_[o]->setCrosshairVisible(crosshair_);
         views_[o]->setInterpolation(smooth_);
         connect(views_[o], &SliceView::activated, this, [this](SliceView* v) { active_ = v; });
     }
-    view3d_ = new VolumeView3D(session_, gridHost_);
+    view3d_ = new VolumeView3D(session_);
+    for (VtkHostWindow* v : allViews()) {
+        v->container(gridHost_);
+        connect(v, &VtkHostWindow::filesDropped, this, [this](const QStringList& paths) { openPaths(paths); });
+    }
     grid_->removeWidget(welcome_);
     welcome_->hide();
     applyLayout();
@@ -169,16 +175,15 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* e) {
 
 void MainWindow::applyLayout() {
     if (!views_[0]) return;
-    for (QWidget* w : {static_cast<QWidget*>(views_[0]), static_cast<QWidget*>(views_[1]),
-                       static_cast<QWidget*>(views_[2]), static_cast<QWidget*>(view3d_)}) {
-        grid_->removeWidget(w);
-        w->hide();
+    for (VtkHostWindow* v : allViews()) {
+        grid_->removeWidget(v->container());
+        v->container()->hide();
     }
     const bool is2D = session_->hasImage() && session_->volume()->info().is2D;
     const QString layout = is2D ? QStringLiteral("axial") : layout_;
-    auto place = [this](QWidget* w, int r, int c) {
-        grid_->addWidget(w, r, c);
-        w->show();
+    auto place = [this](VtkHostWindow* v, int r, int c) {
+        grid_->addWidget(v->container(), r, c);
+        v->container()->show();
     };
     if (layout == QLatin1String("axial")) place(views_[0], 0, 0);
     else if (layout == QLatin1String("coronal")) place(views_[1], 0, 0);
@@ -420,9 +425,8 @@ void MainWindow::saveViewScreenshot() {
         tr("PNG images (*.png)"));
     if (name.isEmpty()) return;
     ensureViews();
-    QWidget* target = layout_ == QLatin1String("3d") ? static_cast<QWidget*>(view3d_) : activeSliceView();
-    auto* gl = static_cast<QOpenGLWidget*>(target);
-    if (!gl->grabFramebuffer().save(name))
+    VtkHostWindow* target = layout_ == QLatin1String("3d") ? static_cast<VtkHostWindow*>(view3d_) : activeSliceView();
+    if (!target->grab().save(name))
         QMessageBox::warning(this, tr("Screenshot"), tr("Cannot write %1.").arg(name));
 }
 
@@ -457,14 +461,15 @@ void MainWindow::screenshotAndQuit(const QStringList& paths, const QString& file
 }
 
 QImage MainWindow::windowImage() {
-    // QWidget::grab() paints the OpenGL views without the text Qt draws over them, so each view's
-    // own framebuffer is laid over the window's picture.
+    // QWidget::grab() does not see the views' native OpenGL windows, so each view's own framebuffer is
+    // laid over the window's picture.
     QImage image = grab().toImage();
     QPainter painter(&image);
-    for (VtkHostWidget* view : findChildren<VtkHostWidget*>()) {
-        if (!view->isVisible()) continue;
-        const QRect target(view->mapTo(this, QPoint(0, 0)), view->size());
-        painter.drawImage(target, view->grabFramebuffer());
+    if (!views_[0]) return image;
+    for (VtkHostWindow* view : allViews()) {
+        QWidget* box = view->container();
+        if (!box->isVisible()) continue;
+        painter.drawImage(QRect(box->mapTo(this, QPoint(0, 0)), box->size()), view->grab());
     }
     return image;
 }

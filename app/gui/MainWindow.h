@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QMainWindow>
+
+#include <array>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +24,7 @@ class Session;
 class SliceView;
 class StudyLoader;
 class VolumeView3D;
+class VtkHostWindow;
 
 // The viewer's main window: three slice views and a 3D view (one large view for radiographs), the
 // series browser, messages, window presets, cine, screenshots, recent items and drag and drop.
@@ -68,6 +71,7 @@ private:
     void onLoaded();
     void saveViewScreenshot();
     SliceView* activeSliceView() const;
+    std::array<VtkHostWindow*, 4> allViews() const;
 
     Session* session_;
     StudyLoader* loader_;

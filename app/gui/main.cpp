@@ -12,10 +12,10 @@
 #include "MainWindow.h"
 #include "Session.h"
 #include "StudyLoader.h"
-#include "VtkHostWidget.h"
+#include "VtkHostWindow.h"
 
 int main(int argc, char** argv) {
-    cadview::VtkHostWidget::setDefaultSurfaceFormat();
+    cadview::VtkHostWindow::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("cadview"));
     QApplication::setApplicationName(QStringLiteral("cadview"));

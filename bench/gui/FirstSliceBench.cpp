@@ -26,7 +26,7 @@ FirstSliceFigures FirstSliceBench::run(const std::string& dir, int runs) {
         Stopwatch clock;
         double first = -1, whole = -1;
         QEventLoop loop;
-        QObject::connect(axial, &VtkHostWidget::rendered, &loop, [&] {
+        QObject::connect(axial, &VtkHostWindow::rendered, &loop, [&] {
             if (!window.session()->hasImage()) return;
             if (first < 0) first = clock.seconds();
             if (!window.session()->isPreview() && whole < 0) {

@@ -1,8 +1,7 @@
 #include "ScrollBench.h"
 
 #include <QApplication>
-#include <QOpenGLContext>
-#include <QOpenGLFunctions>
+#include <QOpenGLWindow>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -13,7 +12,9 @@
 #include <vtkNew.h>
 #include <vtkRenderWindow.h>
 
+#include "MainWindow.h"
 #include "Session.h"
+#include "StudyLoader.h"
 #include "SliceView.h"
 #include "VtkVolumeBridge.h"
 
@@ -36,13 +37,10 @@ Samples scrollView(SliceView& view, int passes, Samples* render = nullptr, Sampl
     const int n = view.sliceCount();
     for (int p = 0; p < passes; ++p)
         for (int k = 0; k < n; ++k) {
-            QSignalSpy painted(&view, &VtkHostWidget::rendered);
+            QSignalSpy shown(&view, &QOpenGLWindow::frameSwapped);
             Stopwatch w;
             view.step(1, true);  // as a wheel notch does: the view schedules a paint
-            if (!painted.wait(2000)) continue;
-            view.makeCurrent();
-            QOpenGLContext::currentContext()->functions()->glFinish();
-            view.doneCurrent();
+            if (!shown.wait(2000)) continue;  // the new slice has been presented on screen
             s.add(w.seconds());
             if (render) render->add(view.lastRenderMilliseconds() / 1000);
             if (paint) paint->add(view.lastPaintMilliseconds() / 1000);
@@ -51,6 +49,18 @@ Samples scrollView(SliceView& view, int passes, Samples* render = nullptr, Sampl
 }
 
 }  // namespace
+
+Samples ScrollBench::inMainWindow(const std::string& dir, int passes) {
+    MainWindow window;
+    window.resize(1280, 900);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) return {};
+    QSignalSpy loaded(window.loader(), &StudyLoader::loaded);
+    window.openPaths({QString::fromStdString(dir)});
+    if (!loaded.wait(60000)) return {};
+    QTest::qWait(2000);  // every view, 3D included, has drawn the study
+    return scrollView(*window.sliceView(0), passes);
+}
 
 ScrollFigures ScrollBench::run(const std::shared_ptr<const Volume>& volume, int size, int passes) {
     ScrollFigures f;
@@ -65,10 +75,10 @@ ScrollFigures ScrollBench::run(const std::shared_ptr<const Volume>& volume, int 
         }
         session.setVolume(volume);
         session.setWindowPreset(QStringLiteral("lung"));
-        view.repaint();  // first render compiles shaders: not part of scrolling
+        QTest::qWait(300);  // first render compiles shaders: not part of scrolling
         f.withoutOverlay = scrollView(view, passes);
         session.setOverlay(thresholdLabels(*volume));
-        view.repaint();
+        QTest::qWait(100);
         f.withOverlay = scrollView(view, passes, &f.vtkRender, &f.paint);
     }
     // The peer: the textbook VTK slice viewer, same data (zero-copy), same window/level, same size.

@@ -41,13 +41,15 @@ void convert(const unsigned char* src, std::uint8_t* dst, std::size_t pixels, co
             s[1] = channel(y + cbToG * cb + crToG * cr);
             s[2] = channel(y + cbToB * cb);
         }
-        for (std::size_t c = 0; c < 3; ++c) dst[3 * p + c] = std::uint8_t(s[c] >> shift);
+        for (std::size_t c = 0; c < 3; ++c)
+            dst[3 * p + c] = std::uint8_t(s[c] >> shift);
     }
 }
 
 }  // namespace
 
-void ColourDecoder::toRgb8(const void* src, std::uint8_t* dst, std::size_t pixels, const ColourLayout& layout) {
+void ColourDecoder::toRgb8(const void* src, std::uint8_t* dst, std::size_t pixels,
+                           const ColourLayout& layout) {
     const auto* bytes = static_cast<const unsigned char*>(src);
     if (layout.bitsAllocated > 16)
         convert<std::uint32_t>(bytes, dst, pixels, layout);

@@ -18,7 +18,7 @@ struct ColourLayout {
 // channels of more than 8 stored bits keep their top 8 bits (a shift, never a rounding that could
 // overflow or lift 0x80ff to 0x81).
 class ColourDecoder {
-public:
+  public:
     // Converts `pixels` pixels (three samples each) from `src` to `dst` (3 * pixels bytes).
     static void toRgb8(const void* src, std::uint8_t* dst, std::size_t pixels, const ColourLayout& layout);
 };

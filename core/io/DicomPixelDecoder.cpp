@@ -25,7 +25,7 @@ namespace {
 const std::string kRleLossless = "1.2.840.10008.1.2.5";
 
 class FileDescriptor {
-public:
+  public:
     explicit FileDescriptor(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
     ~FileDescriptor() {
         if (fd_ >= 0) ::close(fd_);
@@ -34,7 +34,7 @@ public:
     FileDescriptor& operator=(const FileDescriptor&) = delete;
     int get() const { return fd_; }
 
-private:
+  private:
     int fd_;
 };
 
@@ -84,10 +84,13 @@ std::size_t bytesInFrame(std::size_t frame, std::size_t frameBytes, std::uint64_
 // not of that kind: the caller then uses GDCM, which rewrites the whole slice.
 bool readNative(const DicomInstance& inst, const std::vector<SliceTarget>& targets, const SliceFormat& f,
                 const PixelDataExtent& extent, int fd, std::vector<char>& scratch, Diagnostics& warnings) {
-    if (inst.frames != 1 || targets.size() != 1 || f.components != 1 || inst.samplesPerPixel != 1) return false;
-    if (inst.transferSyntax != "1.2.840.10008.1.2" && inst.transferSyntax != "1.2.840.10008.1.2.1") return false;
+    if (inst.frames != 1 || targets.size() != 1 || f.components != 1 || inst.samplesPerPixel != 1)
+        return false;
+    if (inst.transferSyntax != "1.2.840.10008.1.2" && inst.transferSyntax != "1.2.840.10008.1.2.1")
+        return false;
     if (inst.bitsAllocated != 8 && inst.bitsAllocated != 16 && inst.bitsAllocated != 32) return false;
-    if (std::size_t(inst.columns) != f.columns || std::size_t(inst.rows) != f.rows || extent.encapsulated) return false;
+    if (std::size_t(inst.columns) != f.columns || std::size_t(inst.rows) != f.rows || extent.encapsulated)
+        return false;
     PixelMapping m = rescaleOf(targets.front(), f);
     m.bitsAllocated = inst.bitsAllocated;
     m.bitsStored = inst.bitsStored;
@@ -148,14 +151,16 @@ void decodeRle(const gdcm::Image& image, std::size_t frames, std::size_t frameBy
                int samples, int bytesPerSample, char* out, const std::string& path) {
     const gdcm::SequenceOfFragments* fragments = image.GetDataElement().GetSequenceOfFragments();
     if (fragments == nullptr || fragments->GetNumberOfFragments() != frames)
-        throw LoadError(Diagnostic::Code::PixelDecodeFailed, path, "RLE data does not hold one fragment per frame");
+        throw LoadError(Diagnostic::Code::PixelDecodeFailed, path,
+                        "RLE data does not hold one fragment per frame");
     for (std::size_t k = 0; k < frames; ++k) {
         const gdcm::ByteValue* bv = fragments->GetFragment(k).GetByteValue();
         if (bv == nullptr || bv->GetPointer() == nullptr ||
-            !RleDecoder::decodeFrame(reinterpret_cast<const std::uint8_t*>(bv->GetPointer()),
-                                     std::size_t(bv->GetLength()), reinterpret_cast<std::uint8_t*>(out + k * frameBytes),
-                                     pixels, samples, bytesPerSample))
-            throw LoadError(Diagnostic::Code::PixelDecodeFailed, path, "RLE frame " + std::to_string(k) + " is malformed");
+            !RleDecoder::decodeFrame(
+                reinterpret_cast<const std::uint8_t*>(bv->GetPointer()), std::size_t(bv->GetLength()),
+                reinterpret_cast<std::uint8_t*>(out + k * frameBytes), pixels, samples, bytesPerSample))
+            throw LoadError(Diagnostic::Code::PixelDecodeFailed, path,
+                            "RLE frame " + std::to_string(k) + " is malformed");
     }
 }
 
@@ -186,7 +191,8 @@ void decodeGrey(const DicomInstance& inst, const Decoded& d, const std::vector<S
     source.bitsAllocated = pf.GetBitsAllocated();
     source.bitsStored = pf.GetBitsStored();
     source.sourceSigned = pf.GetPixelRepresentation() == 1;
-    source.sourceFloat = pf.GetScalarType() == gdcm::PixelFormat::FLOAT32 || pf.GetScalarType() == gdcm::PixelFormat::FLOAT64;
+    source.sourceFloat =
+        pf.GetScalarType() == gdcm::PixelFormat::FLOAT32 || pf.GetScalarType() == gdcm::PixelFormat::FLOAT64;
     auto mappingFor = [&](const SliceTarget& t) {
         PixelMapping m = rescaleOf(t, f);
         m.bitsAllocated = source.bitsAllocated;
@@ -200,22 +206,26 @@ void decodeGrey(const DicomInstance& inst, const Decoded& d, const std::vector<S
     auto convert = [&](const SliceTarget& t, const void* src) {
         const std::size_t complete = bytesInFrame(t.frame, d.frameBytes, d.present) / sourceBytes;
         PixelConverter::convert(src, t.dst, complete, mappingFor(t));
-        if (complete < pixels) fill(t.dst + complete * bytesPerComponent(f.type), pixels - complete, f.type, f.blank);
+        if (complete < pixels)
+            fill(t.dst + complete * bytesPerComponent(f.type), pixels - complete, f.type, f.blank);
     };
 
-    if (PixelConverter::canConvertInPlace(mappingFor(targets.front())) && coversEveryFrame(targets, d.frames, sliceBytes)) {
+    if (PixelConverter::canConvertInPlace(mappingFor(targets.front())) &&
+        coversEveryFrame(targets, d.frames, sliceBytes)) {
         getBuffer(inst, d, targets.front().dst);
         permuteSlices(targets, sliceBytes, scratch);
-        for (const SliceTarget& t : targets) convert(t, t.dst);
+        for (const SliceTarget& t : targets)
+            convert(t, t.dst);
         return;
     }
     scratch.resize(d.expected);
     getBuffer(inst, d, scratch.data());
-    for (const SliceTarget& t : targets) convert(t, scratch.data() + t.frame * d.frameBytes);
+    for (const SliceTarget& t : targets)
+        convert(t, scratch.data() + t.frame * d.frameBytes);
 }
 
-void decodeColour(const DicomInstance& inst, const Decoded& d, bool ownRle, const std::vector<SliceTarget>& targets,
-                  const SliceFormat& f, std::vector<char>& scratch) {
+void decodeColour(const DicomInstance& inst, const Decoded& d, bool ownRle,
+                  const std::vector<SliceTarget>& targets, const SliceFormat& f, std::vector<char>& scratch) {
     const gdcm::PixelFormat pf = d.image.GetPixelFormat();
     ColourLayout layout;
     layout.bitsAllocated = pf.GetBitsAllocated();
@@ -230,26 +240,32 @@ void decodeColour(const DicomInstance& inst, const Decoded& d, bool ownRle, cons
     }
     // Asked after decoding: a codec that converted the colours itself says so there.
     const auto pi = d.image.GetPhotometricInterpretation();
-    layout.ybr = pi == gdcm::PhotometricInterpretation::YBR_FULL || pi == gdcm::PhotometricInterpretation::YBR_FULL_422;
+    layout.ybr = pi == gdcm::PhotometricInterpretation::YBR_FULL ||
+                 pi == gdcm::PhotometricInterpretation::YBR_FULL_422;
     for (const SliceTarget& t : targets) {
         auto* dst = reinterpret_cast<std::uint8_t*>(t.dst);
         ColourDecoder::toRgb8(scratch.data() + t.frame * d.frameBytes, dst, pixels, layout);
         // A pixel is complete when all its samples are there (planar data: the last plane decides).
         const std::size_t have = bytesInFrame(t.frame, d.frameBytes, d.present);
-        const std::size_t complete = layout.planar ? (have > 2 * pixels * sampleBytes ? (have - 2 * pixels * sampleBytes) / sampleBytes : 0)
-                                                   : have / (3 * sampleBytes);
+        const std::size_t complete =
+            layout.planar
+                ? (have > 2 * pixels * sampleBytes ? (have - 2 * pixels * sampleBytes) / sampleBytes : 0)
+                : have / (3 * sampleBytes);
         if (complete < pixels) std::fill(dst + 3 * complete, dst + 3 * pixels, std::uint8_t(f.blank));
     }
 }
 
 void decodeWithGdcm(const DicomInstance& inst, const std::vector<SliceTarget>& targets, const SliceFormat& f,
-                    const std::optional<PixelDataExtent>& extent, std::vector<char>& scratch, Diagnostics& warnings) {
+                    const std::optional<PixelDataExtent>& extent, std::vector<char>& scratch,
+                    Diagnostics& warnings) {
     // Debian's GDCM is built with assertions: files it would abort on are refused here.
     if (inst.bitsAllocated % 8 != 0 || inst.bitsAllocated > 32 || inst.bitsAllocated == 0)
-        throw LoadError(Diagnostic::Code::UnsupportedFile, inst.path,
-                        std::to_string(inst.bitsAllocated) + "-bit pixels (e.g. binary segmentations) are not supported");
+        throw LoadError(
+            Diagnostic::Code::UnsupportedFile, inst.path,
+            std::to_string(inst.bitsAllocated) + "-bit pixels (e.g. binary segmentations) are not supported");
     if (inst.sopClassUid == "1.2.840.10008.5.1.4.1.1.481.2" && inst.frames == 1)
-        throw LoadError(Diagnostic::Code::UnsupportedFile, inst.path, "single-frame RT dose in this encoding is not supported");
+        throw LoadError(Diagnostic::Code::UnsupportedFile, inst.path,
+                        "single-frame RT dose in this encoding is not supported");
     const bool truncated = extent && extent->truncated();
     // Which pixels a cut compressed stream still describes correctly cannot be told: refuse it.
     if (truncated && extent->encapsulated)
@@ -257,7 +273,8 @@ void decodeWithGdcm(const DicomInstance& inst, const std::vector<SliceTarget>& t
 
     gdcm::ImageReader reader;
     reader.SetFileName(inst.path.c_str());
-    if (!reader.Read()) throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path, "GDCM cannot read the file");
+    if (!reader.Read())
+        throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path, "GDCM cannot read the file");
     // GDCM filters hold their input through a reference-counting smart pointer: they must only see
     // images owned by the reader or by another filter, never a copy on the stack. So the chain below
     // passes pointers and keeps every filter alive until the buffer is read.
@@ -266,36 +283,46 @@ void decodeWithGdcm(const DicomInstance& inst, const std::vector<SliceTarget>& t
     const std::size_t frames = std::size_t(std::max(1, inst.frames));
     if (current->GetDimension(0) != f.columns || current->GetDimension(1) != f.rows ||
         (current->GetNumberOfDimensions() > 2 ? current->GetDimension(2) : 1) != frames)
-        throw LoadError(Diagnostic::Code::InconsistentImages, inst.path, "image size differs from the series");
+        throw LoadError(Diagnostic::Code::InconsistentImages, inst.path,
+                        "image size differs from the series");
     for (const SliceTarget& t : targets)
-        if (t.frame >= frames) throw LoadError(Diagnostic::Code::InconsistentImages, inst.path, "frame missing");
-    if (f.components == 3 && current->GetPhotometricInterpretation() == gdcm::PhotometricInterpretation::PALETTE_COLOR) {
+        if (t.frame >= frames)
+            throw LoadError(Diagnostic::Code::InconsistentImages, inst.path, "frame missing");
+    if (f.components == 3 &&
+        current->GetPhotometricInterpretation() == gdcm::PhotometricInterpretation::PALETTE_COLOR) {
         lut.SetInput(*current);
-        if (!lut.Apply()) throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path, "palette lookup failed");
+        if (!lut.Apply())
+            throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path, "palette lookup failed");
         current = &lut.GetOutput();
     }
     const gdcm::Image& image = *current;
 
     const gdcm::PixelFormat pf = image.GetPixelFormat();
     const int bitsAllocated = pf.GetBitsAllocated();
-    if (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32 && (bitsAllocated != 64 || f.components != 1))
-        throw LoadError(Diagnostic::Code::UnsupportedFile, inst.path, std::to_string(bitsAllocated) + "-bit pixels are not supported");
+    if (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32 &&
+        (bitsAllocated != 64 || f.components != 1))
+        throw LoadError(Diagnostic::Code::UnsupportedFile, inst.path,
+                        std::to_string(bitsAllocated) + "-bit pixels are not supported");
     const int samples = pf.GetSamplesPerPixel();
     if (samples != f.components)
-        throw LoadError(Diagnostic::Code::InconsistentImages, inst.path, "samples per pixel differ from the series");
+        throw LoadError(Diagnostic::Code::InconsistentImages, inst.path,
+                        "samples per pixel differ from the series");
     const std::size_t frameBytes = f.columns * f.rows * std::size_t(samples) * std::size_t(bitsAllocated / 8);
     const std::size_t expected = frameBytes * frames;
     if (image.GetBufferLength() != expected)
-        throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path, "pixel data has an unexpected length");
+        throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path,
+                        "pixel data has an unexpected length");
 
     // Uncompressed data cut short: GDCM pads it with zeros, which must not pass for image.
     std::uint64_t present = expected;
-    if (truncated && extent->declared > 0) present = std::uint64_t(expected) * extent->present / extent->declared;
+    if (truncated && extent->declared > 0)
+        present = std::uint64_t(expected) * extent->present / extent->declared;
     const bool bigEndian32 = inst.transferSyntax == "1.2.840.10008.1.2.2" && bitsAllocated == 32;
     const Decoded decoded{image, frames, frameBytes, expected, present, bigEndian32};
     if (f.components == 3) {
         // GDCM's RLE codec scrambles the bytes of colour samples wider than 8 bits.
-        const bool ownRle = inst.transferSyntax == kRleLossless && bitsAllocated > 8 && current == &reader.GetImage();
+        const bool ownRle =
+            inst.transferSyntax == kRleLossless && bitsAllocated > 8 && current == &reader.GetImage();
         decodeColour(inst, decoded, ownRle, targets, f, scratch);
     } else {
         decodeGrey(inst, decoded, targets, f, scratch);
@@ -310,7 +337,8 @@ Diagnostics DicomPixelDecoder::decode(const DicomInstance& file, const std::vect
     Diagnostics warnings;
     if (targets.empty()) return warnings;
     const FileDescriptor fd(file.path);
-    const std::optional<PixelDataExtent> extent = PixelDataExtent::measure(file.path, file.transferSyntax, fd.get());
+    const std::optional<PixelDataExtent> extent =
+        PixelDataExtent::measure(file.path, file.transferSyntax, fd.get());
     if (extent && readNative(file, targets, format, *extent, fd.get(), scratch, warnings)) return warnings;
     decodeWithGdcm(file, targets, format, extent, scratch, warnings);
     return warnings;

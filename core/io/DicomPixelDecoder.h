@@ -31,7 +31,7 @@ struct SliceTarget {
 // single frames (most CT and MR) are read straight into the output slice; everything else goes through
 // GDCM. Pixel data the file does not fully hold is found and reported, never passed off as image.
 class DicomPixelDecoder {
-public:
+  public:
     // Decodes the frames `targets` name. Throws LoadError when the file gives no usable image; returns
     // warnings about images decoded only in part (uncompressed data cut short: the pixels the file lacks
     // are `format.blank`).

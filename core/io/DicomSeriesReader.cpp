@@ -17,16 +17,20 @@ namespace cadview {
 
 namespace {
 
-bool isMonochrome1(const std::string& pi) { return pi == "MONOCHROME1"; }
-bool isColour(const DicomInstance& i) { return i.samplesPerPixel == 3 || i.photometric == "PALETTE COLOR"; }
+bool isMonochrome1(const std::string& pi) {
+    return pi == "MONOCHROME1";
+}
+bool isColour(const DicomInstance& i) {
+    return i.samplesPerPixel == 3 || i.photometric == "PALETTE COLOR";
+}
 
 // Everything decided before decoding: the grid the files are decoded into, the final grid, and how
-// stored values map to output voxels.
-// A multi-frame file is planned like a series whose images are its frames.
+// stored values map to output voxels. A multi-frame file is planned like a series whose images are its
+// frames.
 struct Plan {
-    VolumeDescription description;  // the final volume (after resampling, when that happens)
-    ImageGeometry decodeGeometry;   // the grid slices are decoded into
-    SliceStack stack;               // the images (files, or frames of one file) along the normal
+    VolumeDescription description;      // the final volume (after resampling, when that happens)
+    ImageGeometry decodeGeometry;       // the grid slices are decoded into
+    SliceStack stack;                   // the images (files, or frames of one file) along the normal
     std::vector<DicomInstance> frames;  // multi-frame: one header per frame, in file order
     // Header of each decoded slice, in stack order: files of the series, or elements of `frames` (a
     // vector's elements keep their addresses when the plan is moved).
@@ -63,7 +67,8 @@ PixelType chooseOutputType(const std::vector<const DicomInstance*>& slices, Rang
         const double b = r.hi * i->rescaleSlope + i->rescaleIntercept;
         rescaled = {std::min({rescaled.lo, a, b}), std::max({rescaled.hi, a, b})};
         if (i->rescaleSlope != 1 || i->rescaleIntercept != 0) identity = false;
-        if (i->rescaleSlope != std::floor(i->rescaleSlope) || i->rescaleIntercept != std::floor(i->rescaleIntercept))
+        if (i->rescaleSlope != std::floor(i->rescaleSlope) ||
+            i->rescaleIntercept != std::floor(i->rescaleIntercept))
             integer = false;
     }
     if (identity) return storedType(*slices.front());
@@ -82,14 +87,17 @@ Plan makePlan(const SeriesEntry& series, const LoadOptions& options) {
         plan.multiFrameFile = &file;
         plan.frames = MultiFrameHeader::frames(file);
         plan.stack = SliceStack::analyze(plan.frames, series.uid);
-        for (std::size_t k : plan.stack.order) plan.slices.push_back(&plan.frames[k]);
+        for (std::size_t k : plan.stack.order)
+            plan.slices.push_back(&plan.frames[k]);
         // Frames without positions of their own (cine, or no geometry at all) start at the file's.
         const bool positioned = std::all_of(plan.frames.begin(), plan.frames.end(),
                                             [](const DicomInstance& f) { return f.position.has_value(); });
-        if (!positioned && file.position) plan.stack.stackGeometry.origin = plan.stack.regularGeometry.origin = *file.position;
+        if (!positioned && file.position)
+            plan.stack.stackGeometry.origin = plan.stack.regularGeometry.origin = *file.position;
     } else {
         plan.stack = SliceStack::analyze(series.instances, series.uid);
-        for (std::size_t k : plan.stack.order) plan.slices.push_back(&series.instances[k]);
+        for (std::size_t k : plan.stack.order)
+            plan.slices.push_back(&series.instances[k]);
     }
     const DicomInstance& first = *plan.slices.front();
     plan.decodeGeometry = plan.stack.stackGeometry;
@@ -97,8 +105,10 @@ Plan makePlan(const SeriesEntry& series, const LoadOptions& options) {
     d.geometry = plan.resample ? plan.stack.regularGeometry : plan.stack.stackGeometry;
     d.diagnostics = plan.stack.diagnostics;
     if (plan.resample)
-        d.diagnostics.push_back(Diagnostic::info(Diagnostic::Code::Resampled, series.uid, {}, d.geometry.spacing[2]));
-    if (!first.pixelSpacing) d.diagnostics.push_back(Diagnostic::warning(Diagnostic::Code::SpacingUnknown, series.uid));
+        d.diagnostics.push_back(
+            Diagnostic::info(Diagnostic::Code::Resampled, series.uid, {}, d.geometry.spacing[2]));
+    if (!first.pixelSpacing)
+        d.diagnostics.push_back(Diagnostic::warning(Diagnostic::Code::SpacingUnknown, series.uid));
     if (d.geometry.size[2] > 1) {
         const double oblique = d.geometry.obliquityDegrees();
         if (oblique > 1.0 && !plan.stack.tiltDegrees)
@@ -164,7 +174,8 @@ Volume DicomSeriesReader::read(const SeriesEntry& series, const LoadOptions& opt
 
     // Decode the middle slice first so a preview can be shown while the rest loads.
     std::vector<std::size_t> order(tasks);
-    for (std::size_t k = 0; k < tasks; ++k) order[k] = k;
+    for (std::size_t k = 0; k < tasks; ++k)
+        order[k] = k;
     if (tasks > 2) std::rotate(order.begin(), order.begin() + tasks / 2, order.begin() + tasks / 2 + 1);
 
     std::mutex resultMutex;
@@ -178,7 +189,8 @@ Volume DicomSeriesReader::read(const SeriesEntry& series, const LoadOptions& opt
             std::vector<SliceTarget> targets;
             if (plan.multiFrameFile) {
                 for (std::size_t z = 0; z < n; ++z)
-                    targets.push_back({std::size_t(plan.slices[z]->instanceNumber), stack.slice(z), plan.slices[z]});
+                    targets.push_back(
+                        {std::size_t(plan.slices[z]->instanceNumber), stack.slice(z), plan.slices[z]});
             } else {
                 targets.push_back({0, stack.slice(k), plan.slices[k]});
             }
@@ -191,7 +203,8 @@ Volume DicomSeriesReader::read(const SeriesEntry& series, const LoadOptions& opt
                 }
             } catch (const LoadError& e) {
                 for (const SliceTarget& t : targets)
-                    fillSlices(t.dst, stack.sliceBytes() / bytesPerComponent(d.pixelType), d.pixelType, plan.format.blank);
+                    fillSlices(t.dst, stack.sliceBytes() / bytesPerComponent(d.pixelType), d.pixelType,
+                               plan.format.blank);
                 std::lock_guard lock(resultMutex);
                 failures.push_back(e.diagnostic());
             }
@@ -215,7 +228,8 @@ Volume DicomSeriesReader::read(const SeriesEntry& series, const LoadOptions& opt
         throw LoadError(first);
     }
     stack.diagnostics() = d.diagnostics;
-    for (auto& w : warnings) stack.diagnostics().push_back(std::move(w));
+    for (auto& w : warnings)
+        stack.diagnostics().push_back(std::move(w));
     for (auto& f : failures) {
         f.severity = Diagnostic::Severity::Warning;
         f.detail += "; the slice is shown blank";

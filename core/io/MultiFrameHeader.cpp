@@ -104,7 +104,8 @@ void applyGroup(const gdcm::DataSet& group, DicomInstance& i) {
 
 }  // namespace
 
-void MultiFrameHeader::applyFunctionalGroups(const gdcm::DataSet& ds, std::size_t frame, DicomInstance& instance) {
+void MultiFrameHeader::applyFunctionalGroups(const gdcm::DataSet& ds, std::size_t frame,
+                                             DicomInstance& instance) {
     const Sequence shared = sequence(ds, kSharedGroups);
     if (const gdcm::DataSet* group = itemOf(shared)) applyGroup(*group, instance);
     const Sequence perFrame = sequence(ds, kPerFrameGroups);
@@ -139,10 +140,12 @@ std::vector<DicomInstance> MultiFrameHeader::frames(const gdcm::DataSet& ds, con
     if (offsets.size() >= n && topPosition && base.orientation) {
         const auto& o = *base.orientation;
         const Vec3 normal = normalized(cross(Vec3{o[0], o[1], o[2]}, Vec3{o[3], o[4], o[5]}));
-        for (std::size_t k = 0; k < n; ++k) out[k].position = *topPosition + normal * (offsets[k] - offsets[0]);
+        for (std::size_t k = 0; k < n; ++k)
+            out[k].position = *topPosition + normal * (offsets[k] - offsets[0]);
         return out;
     }
-    for (DicomInstance& f : out) f.position.reset();
+    for (DicomInstance& f : out)
+        f.position.reset();
     return out;
 }
 

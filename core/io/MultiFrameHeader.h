@@ -16,7 +16,7 @@ namespace cadview {
 // attributes (enhanced CT, MR, PET...), or for RT Dose from GridFrameOffsetVector. Frames described this
 // way are sorted and checked like a series of single-frame files (SliceStack).
 class MultiFrameHeader {
-public:
+  public:
     // One instance per frame, in file order; `instanceNumber` is the frame index, `position` is set only
     // from per-frame information. Reads the header of `file`; throws LoadError when it cannot.
     static std::vector<DicomInstance> frames(const DicomInstance& file);

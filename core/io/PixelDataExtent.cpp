@@ -27,10 +27,12 @@ bool readAt(int fd, unsigned char* dst, std::size_t bytes, std::uint64_t offset)
 }
 
 std::uint32_t le32(const unsigned char* p) {
-    return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
+    return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 |
+           std::uint32_t(p[3]) << 24;
 }
 std::uint32_t be32(const unsigned char* p) {
-    return std::uint32_t(p[3]) | std::uint32_t(p[2]) << 8 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[0]) << 24;
+    return std::uint32_t(p[3]) | std::uint32_t(p[2]) << 8 | std::uint32_t(p[1]) << 16 |
+           std::uint32_t(p[0]) << 24;
 }
 
 // Walks the items of encapsulated pixel data from `start` up to the sequence delimiter or the end of the
@@ -68,12 +70,13 @@ bool measureItems(int fd, std::uint64_t start, std::uint64_t fileSize, PixelData
 }  // namespace
 
 std::string PixelDataExtent::describeTruncation() const {
-    return std::string(encapsulated ? "compressed " : "") + "pixel data is truncated: " + std::to_string(present) +
-           " of " + (encapsulated ? "at least " : "") + std::to_string(declared) + " bytes";
+    return std::string(encapsulated ? "compressed " : "") +
+           "pixel data is truncated: " + std::to_string(present) + " of " +
+           (encapsulated ? "at least " : "") + std::to_string(declared) + " bytes";
 }
 
-std::optional<PixelDataExtent> PixelDataExtent::measure(const std::string& path, const std::string& transferSyntax,
-                                                         int fd) {
+std::optional<PixelDataExtent> PixelDataExtent::measure(const std::string& path,
+                                                        const std::string& transferSyntax, int fd) {
     // In deflated files the stream position is one in the inflated data set.
     if (transferSyntax == "1.2.840.10008.1.2.1.99" || fd < 0) return std::nullopt;
     gdcm::Reader reader;
@@ -94,8 +97,8 @@ std::optional<PixelDataExtent> PixelDataExtent::measure(const std::string& path,
     const unsigned char tagLe[4] = {0xe0, 0x7f, 0x10, 0x00}, tagBe[4] = {0x7f, 0xe0, 0x00, 0x10};
     const unsigned char* tag = bigEndian ? tagBe : tagLe;
     const bool implicitHeader = std::equal(tag, tag + 4, head + 4);
-    const bool explicitHeader = std::equal(tag, tag + 4, head) && std::isupper(head[4]) && std::isupper(head[5]) &&
-                                head[6] == 0 && head[7] == 0;
+    const bool explicitHeader = std::equal(tag, tag + 4, head) && std::isupper(head[4]) &&
+                                std::isupper(head[5]) && head[6] == 0 && head[7] == 0;
     if (!implicitHeader && !explicitHeader) return std::nullopt;
 
     PixelDataExtent e;

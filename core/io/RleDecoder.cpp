@@ -7,7 +7,8 @@ namespace cadview {
 namespace {
 
 std::uint32_t le32(const std::uint8_t* p) {
-    return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
+    return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 |
+           std::uint32_t(p[3]) << 24;
 }
 
 // Unpacks one PackBits segment into every `stride`-th byte of `dst`, `count` bytes in all. False when the
@@ -21,14 +22,16 @@ bool unpack(const std::uint8_t* src, std::size_t srcBytes, std::uint8_t* dst, st
             std::size_t run = std::size_t(n) + 1;
             if (in + run > srcBytes) return false;
             if (run > count - out) run = count - out;
-            for (std::size_t k = 0; k < run; ++k) dst[(out + k) * stride] = src[in + k];
+            for (std::size_t k = 0; k < run; ++k)
+                dst[(out + k) * stride] = src[in + k];
             in += std::size_t(n) + 1;
             out += run;
         } else if (n != -128) {  // the next byte 1 - n times
             if (in >= srcBytes) return false;
             std::size_t run = std::size_t(1 - n);
             if (run > count - out) run = count - out;
-            for (std::size_t k = 0; k < run; ++k) dst[(out + k) * stride] = src[in];
+            for (std::size_t k = 0; k < run; ++k)
+                dst[(out + k) * stride] = src[in];
             ++in;
             out += run;
         }
@@ -38,8 +41,8 @@ bool unpack(const std::uint8_t* src, std::size_t srcBytes, std::uint8_t* dst, st
 
 }  // namespace
 
-bool RleDecoder::decodeFrame(const std::uint8_t* src, std::size_t srcBytes, std::uint8_t* dst, std::size_t pixels,
-                             int samples, int bytesPerSample) {
+bool RleDecoder::decodeFrame(const std::uint8_t* src, std::size_t srcBytes, std::uint8_t* dst,
+                             std::size_t pixels, int samples, int bytesPerSample) {
     constexpr std::size_t kHeader = 64;
     if (srcBytes < kHeader || samples < 1 || bytesPerSample < 1) return false;
     const std::size_t segments = std::size_t(samples) * std::size_t(bytesPerSample);

@@ -266,13 +266,49 @@ TEST(DicomCodecs, RgbJpegLosslessEqualsRgbRle) {
 }
 
 TEST(DicomCodecs, SixteenAndThirtyTwoBitRgbKeepTheirTopEightBits) {
-    // CORE BUG (see the report): 16- and 32-bit RLE colour decodes to scrambled channels (red (65535, 0, 0)
-    // comes out as (0, 255, 1)), and the documented "top 8 stored bits" rule is implemented as a rounded
-    // division (0x8080 -> 129 instead of 128). pydicom: top 8 bits of both files equal SC_rgb_rle.dcm.
+    // RLE colour with 16- and 32-bit samples (GDCM's RLE codec scrambles their bytes: cadview decodes these
+    // itself). pydicom: the top 8 stored bits of both files equal SC_rgb_rle.dcm everywhere; 0x8080 gives
+    // 128 (a shift), not 129 (a rounded division).
     for (const char* name : {"pydicom_debian/SC_rgb_rle_16bit.dcm", "pydicom_debian/SC_rgb_rle_32bit.dcm"}) {
         SCOPED_TRACE(name);
         expectRgb(readSample(name), kRgbBars);
     }
+    const Volume rle = readSample("pydicom_debian/SC_rgb_rle_2frame.dcm");
+    for (const char* name :
+         {"pydicom_debian/SC_rgb_rle_16bit_2frame.dcm", "pydicom_debian/SC_rgb_rle_32bit_2frame.dcm"}) {
+        SCOPED_TRACE(name);
+        const Volume v = readSample(name);
+        ASSERT_EQ(v.bytes(), rle.bytes());
+        EXPECT_EQ(std::memcmp(v.data(), rle.data(), rle.bytes()), 0);
+    }
+}
+
+// YBR_FULL and YBR_FULL_422 colour (JPEG baseline from DCMTK, and uncompressed 4:2:2), as pydicom decodes
+// it: its YCbCr values through convert_color_space (PS3.3 C.7.6.3.1.2 in float32, rounded half up).
+// Two encoder settings of the same bars give two sets of values.
+const std::vector<Rgb> kYbrBarsN1{{0, 0, 254, 0, 0},       {50, 15, 253, 128, 132}, {50, 25, 0, 255, 5},
+                                  {50, 35, 127, 255, 127}, {50, 45, 1, 0, 254},     {50, 55, 127, 128, 255},
+                                  {50, 75, 64, 64, 64},    {50, 95, 255, 255, 255}, {99, 99, 255, 255, 255}};
+const std::vector<Rgb> kYbrBarsN2{{0, 0, 254, 0, 0},       {50, 15, 255, 127, 127}, {50, 25, 0, 255, 5},
+                                  {50, 35, 129, 255, 129}, {50, 45, 0, 0, 254},     {50, 55, 128, 127, 255},
+                                  {50, 75, 64, 64, 64},    {50, 95, 255, 255, 255}, {99, 99, 255, 255, 255}};
+
+TEST(DicomCodecs, YbrFullJpegBecomesRgb) {
+    for (const char* name : {"SC_rgb_dcmtk_+eb+cy+n1.dcm", "SC_rgb_dcmtk_+eb+cy+np.dcm"}) {
+        SCOPED_TRACE(name);
+        const Volume v = readSample(std::string("pydicom_debian/") + name);
+        EXPECT_EQ(v.pixelType(), PixelType::UInt8);
+        expectRgb(v, kYbrBarsN1);
+    }
+    for (const char* name :
+         {"SC_rgb_dcmtk_+eb+cy+n2.dcm", "SC_rgb_dcmtk_+eb+cy+s4.dcm", "SC_rgb_dcmtk_+eb+cy+s2.dcm",
+          "SC_rgb_jpeg_dcmtk.dcm", "SC_ybr_full_422_uncompressed.dcm"}) {
+        SCOPED_TRACE(name);
+        expectRgb(readSample(std::string("pydicom_debian/") + name), kYbrBarsN2);
+    }
+    // 3 x 3 pixels, one frame.
+    expectRgb(readSample("pydicom_debian/SC_rgb_small_odd_jpeg.dcm"),
+              {{0, 0, 165, 142, 49}, {1, 1, 62, 87, 179}, {2, 2, 159, 158, 154}, {2, 0, 165, 142, 49}});
 }
 
 TEST(DicomCodecs, YbrRctJpeg2000BecomesRgb) {
@@ -297,9 +333,8 @@ TEST(DicomCodecs, RtDoseMultiFrameGeometry) {
 }
 
 TEST(DicomCodecs, RtDoseMultiFrameKeepsDoseValues) {
-    // CORE BUG (see the report): for multi-frame files the output type is chosen from the top-level
-    // RescaleSlope/Intercept (absent: identity, uint32) while the conversion applies GDCM's slope, which for
-    // RT Dose is DoseGridScaling (1e-6): every dose becomes 0 or 1. The big-endian copy is garbled further.
+    // The stored values times DoseGridScaling (1e-6): the dose in Gy, in a float volume. The big-endian copy
+    // holds 32-bit samples, whose 16-bit halves GDCM exchanges (it swaps all big-endian pixel data as OW).
     const std::vector<Voxel> stored{
         {0, 0, 0, 1249000}, {9, 0, 0, 1253000}, {0, 9, 0, 795000}, {9, 9, 0, 798000},   {4, 4, 3, 1026000},
         {1, 6, 5, 934000},  {5, 5, 7, 975000},  {3, 6, 7, 930000}, {8, 2, 10, 1141000}, {7, 6, 12, 934000},
@@ -308,28 +343,50 @@ TEST(DicomCodecs, RtDoseMultiFrameKeepsDoseValues) {
          {"pydicom_debian/rtdose.dcm", "pydicom_debian/rtdose_rle.dcm", "pydicom_debian/rtdose_expb.dcm"}) {
         SCOPED_TRACE(name);
         const Volume v = readSample(name);
-        // Either the stored values, or the dose in Gy (stored x DoseGridScaling) in a float volume.
-        const double scale = v.pixelType() == PixelType::Float32 ? 1e-6 : 1.0;
+        EXPECT_EQ(v.pixelType(), PixelType::Float32);
         for (const Voxel& e : stored)
-            EXPECT_NEAR(v.valueAt(e.x, e.y, e.z), e.value * scale, e.value * scale * 1e-6);
+            EXPECT_NEAR(v.valueAt(e.x, e.y, e.z), e.value * 1e-6, e.value * 1e-12);
     }
 }
 
+TEST(DicomCodecs, RtDoseSingleFrameIsScaledToo) {
+    // One 10 x 10 frame; DoseGridScaling applies as it does to the multi-frame files (float32 rounding).
+    const Volume v = readSample("pydicom_debian/rtdose_1frame.dcm");
+    EXPECT_EQ(v.pixelType(), PixelType::Float32);
+    expectVoxels(v,
+                 {{0, 0, 0, 1.249},
+                  {9, 0, 0, 1.253},
+                  {8, 2, 0, 1.141},
+                  {4, 4, 0, 1.029},
+                  {5, 5, 0, 0.978},
+                  {1, 6, 0, 0.931},
+                  {3, 8, 0, 0.843},
+                  {9, 9, 0, 0.798},
+                  {7, 0, 0, 1.254},
+                  {0, 9, 0, 0.795}},
+                 1e-6);
+}
+
 TEST(DicomCodecs, EnhancedCtFramesAlongTheNormal) {
-    // CORE BUG (see the report): multi-frame geometry ignores the per-frame positions: z spacing comes out
-    // as 1 mm (frames are 10 mm apart) and frame 0 is taken as the origin although the normal
-    // (row x col = (0, 0, -1)) runs from frame 1 (z = -149) to frame 0 (z = -159).
+    // Per-frame positions (PlanePositionSequence) 10 mm apart; the normal (row x col = (0, 0, -1)) runs from
+    // frame 1 (z = -149) to frame 0 (z = -159), so frame 1 is slice 0 and gives the origin.
     const Volume v = readSample("pydicom_data/eCT_Supplemental.dcm");
     expectGeometry(
         v.geometry(),
         {{512, 512, 2}, {0.388672, 0.388672, 10.0}, {99.5, -301.5, -149.0}, {-1, 0, 0, 0, 1, 0, 0, 0, -1}});
+    EXPECT_FALSE(hasDiagnostic(v.diagnostics(), Diagnostic::Code::SpacingUnknown));
+    // The window comes from the FrameVOILUTSequence of the shared functional groups.
+    ASSERT_TRUE(v.info().windowCenter.has_value());
+    EXPECT_DOUBLE_EQ(*v.info().windowCenter, 49.0);
+    EXPECT_DOUBLE_EQ(*v.info().windowWidth, 102.0);
 }
 
 TEST(DicomCodecs, EnhancedCtRescaleFromFunctionalGroups) {
-    // CORE BUG (see the report): the rescale (-1024, in the shared functional groups) is applied into a
-    // uint16 volume, so every HU below 0 is clamped to 0. Values are given in normal order (frame 1 first).
+    // The rescale (-1024, in the shared functional groups' PixelValueTransformationSequence) decides the
+    // output type as well as the values: 16-bit unsigned minus 1024 needs int32. Values are given in normal
+    // order (frame 1 first).
     const Volume v = readSample("pydicom_data/eCT_Supplemental.dcm");
-    EXPECT_TRUE(isSigned(v.pixelType()) || v.pixelType() == PixelType::Float32);
+    EXPECT_EQ(v.pixelType(), PixelType::Int32);
     expectVoxels(v, {{0, 0, 0, -1024},
                      {204, 219, 0, -2},
                      {73, 307, 0, -2},

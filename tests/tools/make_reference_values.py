@@ -370,6 +370,21 @@ def dicom_samples():
         top8 = b >> (int(ds.BitsStored) - 8)
         print(f"// {rel}: top 8 stored bits equal the 8-bit file everywhere: {bool(np.all(top8 == a))}")
 
+    section("DicomCodecsTest.cpp: YBR_FULL and YBR_FULL_422 files (JPEG baseline and uncompressed) -> RGB: {x, y, R, G, B}")
+    from pydicom.pixel_data_handlers.util import convert_color_space
+    for rel in ["pydicom_debian/SC_rgb_dcmtk_+eb+cy+n1.dcm", "pydicom_debian/SC_rgb_dcmtk_+eb+cy+n2.dcm",
+                "pydicom_debian/SC_rgb_dcmtk_+eb+cy+s4.dcm", "pydicom_debian/SC_rgb_dcmtk_+eb+cy+np.dcm",
+                "pydicom_debian/SC_rgb_dcmtk_+eb+cy+s2.dcm", "pydicom_debian/SC_rgb_jpeg_dcmtk.dcm",
+                "pydicom_debian/SC_ybr_full_422_uncompressed.dcm", "pydicom_debian/SC_rgb_small_odd_jpeg.dcm"]:
+        ds = sample(rel)
+        pi = ds.PhotometricInterpretation
+        a = convert_color_space(np.asarray(ds.pixel_array), pi, "RGB")  # float32, rounded half up, clipped
+        print(f"// {rel} ({ds.file_meta.TransferSyntaxUID.name}, {pi})")
+        probes = [(0, 0), (1, 1), (2, 2), (2, 0)] if ds.Columns < 10 else \
+            [(0, 0), (50, 15), (50, 25), (50, 35), (50, 45), (50, 55), (50, 75), (50, 95), (99, 99)]
+        for (x, y) in probes:
+            print(f"    {{{x}, {y}, {a[y, x, 0]}, {a[y, x, 1]}, {a[y, x, 2]}}},")
+
     section("DicomCodecsTest.cpp: US1_J2KR.dcm (YBR_RCT JPEG 2000 lossless -> RGB): {x, y, z, R, G, B}")
     ds = sample("pydicom_data/US1_J2KR.dcm")
     a = np.asarray(ds.pixel_array)
@@ -390,7 +405,9 @@ def dicom_samples():
     order = np.argsort(along)
     v = stored_values(ds) * slope + inter
     v = v[order]
+    voi = sh.FrameVOILUTSequence[0]
     print(f"// frame order along the normal {list(order)}; rescale {slope} {inter} (PixelValueTransformationSequence)")
+    print(f"// window centre {voi.WindowCenter} width {voi.WindowWidth} (FrameVOILUTSequence)")
     print_geometry("eCT", (ds.Columns, ds.Rows, len(pos)), (ps[1], ps[0], abs(along[1] - along[0])), pos[order[0]],
                    np.column_stack([r, c, n]))
     print_voxels(v)
@@ -401,6 +418,20 @@ def dicom_samples():
     print(f"// IPP {list(ds.ImagePositionPatient)} spacing {list(ds.PixelSpacing)} offsets {list(ds.GridFrameOffsetVector)}"
           f" DoseGridScaling {ds.DoseGridScaling}")
     print_voxels(v)
+
+    section("DicomCodecsTest.cpp: rtdose_1frame.dcm (one frame, stored x DoseGridScaling in Gy)")
+    ds = sample("pydicom_debian/rtdose_1frame.dcm")
+    v = stored_values(ds) * float(ds.DoseGridScaling)
+    print_voxels(v)
+
+    section("BrokenFilesTest.cpp: MR_truncated.dcm (pydicom refuses it): the whole pixels the file holds")
+    ds = sample("pydicom_debian/MR_truncated.dcm")
+    whole = len(ds.PixelData) // 2
+    v = np.frombuffer(ds.PixelData[: 2 * whole], "<i2").astype(np.int64)
+    print(f"// {len(ds.PixelData)} of {ds.Rows * ds.Columns * 2} bytes; {whole} whole pixels; first missing at "
+          f"(x, y) = ({whole % ds.Columns}, {whole // ds.Columns})")
+    for i in [0, 63, 2000, 4000, whole - 1]:
+        print(f"    {{{i % ds.Columns}, {i // ds.Columns}, 0, {v[i]}}},")
 
 
 def main():

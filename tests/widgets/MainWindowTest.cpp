@@ -13,7 +13,7 @@
 #include "Session.h"
 #include "SliceView.h"
 #include "StudyLoader.h"
-#include "VtkHostWidget.h"
+#include "VtkHostWindow.h"
 
 using namespace cadview;
 
@@ -49,7 +49,7 @@ private slots:
         // (HU - (L - W/2)) / W of full scale in the lung window.
         SliceView* axial = w.sliceView(0);
         QCOMPARE(axial->sliceIndex(), 32);
-        const QImage img = axial->grabFramebuffer();
+        const QImage img = axial->grab();
         const double hu = v->valueAt(5, 60, 32);
         const int expected = int(std::lround((hu - (-600 - 800)) / 1600 * 255));
         const QPointF air = axial->widgetPositionOf(v->geometry().indexToPhysical({5, 60, 32})) * axial->devicePixelRatioF();
@@ -125,7 +125,7 @@ private slots:
 };
 
 int main(int argc, char** argv) {
-    VtkHostWidget::setDefaultSurfaceFormat();
+    VtkHostWindow::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
     MainWindowTest test;
     return QTest::qExec(&test, argc, argv);

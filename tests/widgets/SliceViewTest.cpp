@@ -11,7 +11,7 @@
 
 #include "Session.h"
 #include "SliceView.h"
-#include "VtkHostWidget.h"
+#include "VtkHostWindow.h"
 
 using namespace cadview;
 
@@ -94,7 +94,7 @@ private:
         session_->setVolume(makeMarkerVolume(flipX));
         session_->setWindow({500, 1000});  // 0 -> black, 1000 -> white, 500 -> mid grey
         session_->setCursor(cursor);
-        return view_->grabFramebuffer();
+        return view_->grab();
     }
 
 private slots:
@@ -149,7 +149,7 @@ private slots:
         QCOMPARE(qRed(img.pixel(marker.toPoint())), 255);
         // Narrow window centred on the marker value: 1000 becomes mid grey, background black.
         session_->setWindow({1000, 200});
-        img = view_->grabFramebuffer();
+        img = view_->grab();
         QVERIFY(std::abs(qRed(img.pixel(marker.toPoint())) - 128) <= 1);
         QCOMPARE(qRed(img.pixel(img.width() / 2, img.height() / 2)), 0);
     }
@@ -185,7 +185,7 @@ private slots:
         QTest::keyClick(view_.get(), Qt::Key_End);
         QCOMPARE(view_->sliceIndex(), 19);
         // The slice on screen changed too: slice 19 is above the white marker (z 12..17).
-        QVERIFY(centroidOf(view_->grabFramebuffer(), 255).count < 200);
+        QVERIFY(centroidOf(view_->grab(), 255).count < 200);
         QTest::keyClick(view_.get(), Qt::Key_PageDown);
         QCOMPARE(view_->sliceIndex(), 9);
     }
@@ -206,7 +206,7 @@ private slots:
 };
 
 int main(int argc, char** argv) {
-    VtkHostWidget::setDefaultSurfaceFormat();
+    VtkHostWindow::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
     SliceViewTest test;
     return QTest::qExec(&test, argc, argv);

@@ -1,6 +1,10 @@
-#include "VtkHostWidget.h"
+#include "VtkHostWindow.h"
 
+#include <QDropEvent>
 #include <QElapsedTimer>
+#include <QMimeData>
+#include <QUrl>
+#include <QWidget>
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
 #include <QOpenGLFunctions>
@@ -17,7 +21,7 @@
 
 namespace cadview {
 
-void VtkHostWidget::setDefaultSurfaceFormat() {
+void VtkHostWindow::setDefaultSurfaceFormat() {
     QSurfaceFormat fmt;
     fmt.setRenderableType(QSurfaceFormat::OpenGL);
     fmt.setVersion(3, 2);
@@ -32,7 +36,7 @@ void VtkHostWidget::setDefaultSurfaceFormat() {
     QSurfaceFormat::setDefaultFormat(fmt);
 }
 
-VtkHostWidget::VtkHostWidget(QWidget* parent) : QOpenGLWidget(parent) {
+VtkHostWindow::VtkHostWindow() : QOpenGLWindow(QOpenGLWindow::PartialUpdateBlit) {
     renderWindow_ = vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New();
     renderer_ = vtkSmartPointer<vtkRenderer>::New();
     renderWindow_->AddRenderer(renderer_);
@@ -43,12 +47,56 @@ VtkHostWidget::VtkHostWidget(QWidget* parent) : QOpenGLWidget(parent) {
     renderWindow_->SetMultiSamples(0);
     for (unsigned long e : {vtkCommand::WindowMakeCurrentEvent, vtkCommand::WindowIsCurrentEvent,
                             vtkCommand::WindowFrameEvent})
-        renderWindow_->AddObserver(e, this, &VtkHostWidget::onRenderWindowEvent);
-    setFocusPolicy(Qt::StrongFocus);
-    setMouseTracking(true);
+        renderWindow_->AddObserver(e, this, &VtkHostWindow::onRenderWindowEvent);
 }
 
-VtkHostWidget::~VtkHostWidget() {
+QWidget* VtkHostWindow::container(QWidget* parent) {
+    if (!container_) {
+        container_ = QWidget::createWindowContainer(this, parent);
+        container_->setFocusPolicy(Qt::StrongFocus);
+        container_->setAcceptDrops(true);
+        container_->setMinimumSize(64, 64);
+    } else if (parent && container_->parentWidget() != parent) {
+        container_->setParent(parent);
+    }
+    return container_;
+}
+
+QImage VtkHostWindow::grab() {
+    if (!isValid()) return {};
+    makeCurrent();
+    context()->functions()->glBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
+    paintGL();
+    return grabFramebuffer();
+}
+
+QRect VtkHostWindow::rect() const { return QRect(QPoint(0, 0), size()); }
+
+bool VtkHostWindow::event(QEvent* e) {
+    switch (e->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove: {
+            auto* d = static_cast<QDropEvent*>(e);
+            if (d->mimeData()->hasUrls()) d->acceptProposedAction();
+            return true;
+        }
+        case QEvent::Drop: {
+            auto* d = static_cast<QDropEvent*>(e);
+            QStringList paths;
+            for (const QUrl& url : d->mimeData()->urls())
+                if (url.isLocalFile()) paths << url.toLocalFile();
+            if (!paths.isEmpty()) {
+                d->acceptProposedAction();
+                emit filesDropped(paths);
+            }
+            return true;
+        }
+        default: break;
+    }
+    return QOpenGLWindow::event(e);
+}
+
+VtkHostWindow::~VtkHostWindow() {
     QObject::disconnect(contextConnection_);
     // Release VTK's GL resources while our context still exists.
     if (initialized_ && context()) {
@@ -59,10 +107,10 @@ VtkHostWidget::~VtkHostWidget() {
     renderWindow_->RemoveAllObservers();
 }
 
-vtkGenericOpenGLRenderWindow* VtkHostWidget::renderWindow() const { return renderWindow_; }
-vtkRenderer* VtkHostWidget::renderer() const { return renderer_; }
+vtkGenericOpenGLRenderWindow* VtkHostWindow::renderWindow() const { return renderWindow_; }
+vtkRenderer* VtkHostWindow::renderer() const { return renderer_; }
 
-void VtkHostWidget::onRenderWindowEvent(vtkObject*, unsigned long eventId, void* callData) {
+void VtkHostWindow::onRenderWindowEvent(vtkObject*, unsigned long eventId, void* callData) {
     switch (eventId) {
         case vtkCommand::WindowMakeCurrentEvent:
             // Never QOpenGLWidget::makeCurrent() here: it rebinds Qt's framebuffer behind VTK's state
@@ -80,7 +128,7 @@ void VtkHostWidget::onRenderWindowEvent(vtkObject*, unsigned long eventId, void*
     }
 }
 
-void VtkHostWidget::initializeGL() {
+void VtkHostWindow::initializeGL() {
     renderWindow_->SetOwnContext(0);
     renderWindow_->SetReadyForRendering(true);
     renderWindow_->OpenGLInitContext();
@@ -95,21 +143,21 @@ void VtkHostWidget::initializeGL() {
     sceneInitialized();
 }
 
-void VtkHostWidget::resizeGL(int w, int h) {
+void VtkHostWindow::resizeGL(int w, int h) {
     needsRender_ = true;
-    const double dpr = devicePixelRatioF();
+    const double dpr = devicePixelRatio();
     renderWindow_->SetSize(int(w * dpr + 0.5), int(h * dpr + 0.5));
     renderWindow_->SetDPI(int(72 * dpr));
 }
 
-QFont VtkHostWidget::overlayFont(const QPainter& painter, double pointSize, bool bold) {
+QFont VtkHostWindow::overlayFont(const QPainter& painter, double pointSize, bool bold) {
     QFont font = painter.font();
     font.setPointSizeF(pointSize);
     font.setBold(bold);
     return font;
 }
 
-void VtkHostWidget::drawShadowedText(QPainter& painter, const QRect& box, int flags, const QString& text,
+void VtkHostWindow::drawShadowedText(QPainter& painter, const QRect& box, int flags, const QString& text,
                                      const QColor& colour) {
     // A dark shadow makes text readable on any image.
     painter.setPen(QColor(0, 0, 0, 200));
@@ -118,12 +166,12 @@ void VtkHostWidget::drawShadowedText(QPainter& painter, const QRect& box, int fl
     painter.drawText(box, flags, text);
 }
 
-void VtkHostWidget::requestRender() {
+void VtkHostWindow::requestRender() {
     needsRender_ = true;
     update();
 }
 
-void VtkHostWidget::paintGL() {
+void VtkHostWindow::paintGL() {
     if (!initialized_) return;
     QOpenGLExtraFunctions* f = context()->extraFunctions();
     if (!hasContent()) {
@@ -180,7 +228,7 @@ void VtkHostWidget::paintGL() {
     const GLenum buffers[1] = {GL_COLOR_ATTACHMENT0};
     f->glDrawBuffers(1, buffers);
     const int* size = renderWindow_->GetRenderFramebuffer()->GetLastSize();
-    const double dpr = devicePixelRatioF();
+    const double dpr = devicePixelRatio();
     const int tw = int(width() * dpr + 0.5), th = int(height() * dpr + 0.5);
     renderWindow_->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, tw, th, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 
