@@ -14,13 +14,18 @@ Session::~Session() = default;
 
 vtkSmartPointer<vtkImageData> Session::imageData() const { return image_; }
 vtkSmartPointer<vtkImageData> Session::overlayImageData() const { return overlayImage_; }
+vtkSmartPointer<vtkImageData> Session::imageData3D() const { return image3D_ ? image3D_ : image_; }
 
-void Session::setVolume(std::shared_ptr<const Volume> volume) {
+void Session::setVolume(std::shared_ptr<const Volume> volume, std::shared_ptr<const Volume> forRendering3D,
+                        bool rendering3DPending) {
     const bool keepWindow = preview_ && volume_ && volume;
     volume_ = std::move(volume);
     preview_ = false;
     loadProgress_ = 1.0;
     image_ = volume_ ? VtkVolumeBridge::wrap(volume_) : nullptr;
+    volume3D_ = volume_ ? std::move(forRendering3D) : nullptr;
+    image3D_ = volume3D_ ? VtkVolumeBridge::wrap(volume3D_) : nullptr;
+    volume3DPending_ = volume_ && rendering3DPending && !volume3D_;
     overlay_.reset();
     overlayImage_ = nullptr;
     if (volume_) {
@@ -35,8 +40,18 @@ void Session::setVolume(std::shared_ptr<const Volume> volume) {
     emit cursorChanged();
 }
 
+void Session::setVolume3D(std::shared_ptr<const Volume> forRendering3D) {
+    volume3D_ = std::move(forRendering3D);
+    image3D_ = volume3D_ ? VtkVolumeBridge::wrap(volume3D_) : nullptr;
+    volume3DPending_ = false;
+    emit volume3DChanged();
+}
+
 void Session::setPreview(std::shared_ptr<const Volume> slice) {
     volume_ = std::move(slice);
+    volume3D_.reset();
+    image3D_ = nullptr;
+    volume3DPending_ = false;
     preview_ = true;
     image_ = volume_ ? VtkVolumeBridge::wrap(volume_) : nullptr;
     overlay_.reset();

@@ -24,13 +24,21 @@ public:
     ~Session() override;
 
     // The loaded volume. Resets the cursor to the centre and the window to the volume's initial one.
-    void setVolume(std::shared_ptr<const Volume> volume);
+    // `forRendering3D` is a smaller copy for the 3D view of a large volume (nullptr: use the volume);
+    // with `rendering3DPending`, the 3D view waits for setVolume3D() instead.
+    void setVolume(std::shared_ptr<const Volume> volume, std::shared_ptr<const Volume> forRendering3D = nullptr,
+                   bool rendering3DPending = false);
+    void setVolume3D(std::shared_ptr<const Volume> forRendering3D);
+    bool volume3DPending() const { return volume3DPending_; }
     // One decoded slice shown while the rest of a large series loads; replaced by setVolume().
     void setPreview(std::shared_ptr<const Volume> slice);
     void clear();
 
     const std::shared_ptr<const Volume>& volume() const { return volume_; }
     vtkSmartPointer<vtkImageData> imageData() const;
+    // What the 3D view renders: the volume, or its smaller copy.
+    const std::shared_ptr<const Volume>& volume3D() const { return volume3D_ ? volume3D_ : volume_; }
+    vtkSmartPointer<vtkImageData> imageData3D() const;
     bool hasImage() const { return volume_ != nullptr; }
     bool isPreview() const { return preview_; }
 
@@ -70,10 +78,15 @@ signals:
     void loadProgressChanged();
     // Only what the views print changed (demo mode): no new picture needed.
     void annotationsChanged();
+    // The copy the 3D view renders arrived (see setVolume3D).
+    void volume3DChanged();
 
 private:
     std::shared_ptr<const Volume> volume_;
     vtkSmartPointer<vtkImageData> image_;
+    std::shared_ptr<const Volume> volume3D_;
+    vtkSmartPointer<vtkImageData> image3D_;
+    bool volume3DPending_ = false;
     std::shared_ptr<const Volume> overlay_;
     vtkSmartPointer<vtkImageData> overlayImage_;
     bool preview_ = false;

@@ -78,8 +78,11 @@ SliceView::SliceView(Session* session, SliceOrientation orientation)
     connect(session_, &Session::cursorChanged, this, &SliceView::onCursorChanged);
     connect(session_, &Session::windowChanged, this, &SliceView::onWindowChanged);
     connect(session_, &Session::overlayChanged, this, &SliceView::onOverlayChanged);
-    connect(session_, &Session::loadProgressChanged, this, [this] { update(); });
-    connect(session_, &Session::annotationsChanged, this, [this] { update(); });
+    crosshairTimer_.setSingleShot(true);
+    crosshairTimer_.setInterval(20);
+    connect(&crosshairTimer_, &QTimer::timeout, this, [this] { refresh(); });
+    connect(session_, &Session::loadProgressChanged, this, [this] { refresh(); });
+    connect(session_, &Session::annotationsChanged, this, [this] { refresh(); });
     onVolumeChanged();
 }
 
@@ -163,7 +166,7 @@ void SliceView::setInterpolation(bool linear) {
 
 void SliceView::setCrosshairVisible(bool visible) {
     crosshairVisible_ = visible;
-    update();
+    refresh();
 }
 
 Vec3 SliceView::worldOf(const Vec3& p) const {
@@ -197,7 +200,9 @@ void SliceView::onCursorChanged() {
     // Another view moving the cursor in-plane only moves the crosshair, which Qt draws over the last
     // frame: VTK renders again only when this view's slice changed.
     if (sliceIndex() == composedSlice_) {
-        update();
+        // Only the crosshair moved (another view is scrolling): repaint a moment later, at most every
+        // 20 ms, so the scrolled view gets its frames first.
+        if (!crosshairTimer_.isActive()) crosshairTimer_.start();
         return;
     }
     updateSliceImage();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QPointF>
+#include <QTimer>
 
 #include <array>
 #include <cstdint>
@@ -94,6 +95,7 @@ private:
     std::array<std::array<std::uint8_t, 3>, 256> labelColors_{};
     int composedSlice_ = -1;
     QString letters_[4];  // right, left, top, bottom
+    QTimer crosshairTimer_;
 
     double zoom_ = 1.0;
     double panRight_ = 0, panUp_ = 0;  // mm, in the screen's right/up directions

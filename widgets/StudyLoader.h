@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "image/Diagnostic.h"
+#include "image/Volume.h"
 #include "io/StudyIndex.h"
 
 namespace cadview {
@@ -48,6 +49,7 @@ signals:
 
 private:
     void startJob(BackgroundJob* job);
+    void prepare3D(const std::shared_ptr<const Volume>& volume);
 
     Session* session_;
     std::shared_ptr<StudyIndex> index_;

@@ -83,14 +83,15 @@ VolumeView3D::VolumeView3D(Session* session) : session_(session) {
     renderer()->SetBackground(0.06, 0.06, 0.08);
     renderer()->AddVolume(volume_);
     connect(session_, &Session::volumeChanged, this, &VolumeView3D::onVolumeChanged);
+    connect(session_, &Session::volume3DChanged, this, &VolumeView3D::onVolumeChanged);
     onVolumeChanged();
 }
 
 VolumeView3D::~VolumeView3D() = default;
 
 bool VolumeView3D::hasContent() const {
-    const auto& v = session_->volume();
-    return v && !session_->isPreview() && !v->info().is2D && v->components() == 1;
+    const auto& v = session_->volume3D();
+    return v && !session_->isPreview() && !session_->volume3DPending() && !v->info().is2D && v->components() == 1;
 }
 
 void VolumeView3D::paintOverlay(QPainter& painter) {
@@ -101,20 +102,21 @@ void VolumeView3D::paintOverlay(QPainter& painter) {
     const QRect area = rect().adjusted(6, 3, -6, -3);
     const QString text = hasContent() ? presetName(preset_)
                          : session_->isPreview() ? tr("3D: waiting for the series to load")
+                         : session_->volume3DPending() ? tr("3D: preparing…")
                                                  : tr("3D: not available for this image");
     painter.setPen(QColor(230, 230, 230));
     painter.drawText(area, Qt::AlignRight | Qt::AlignTop, text);
 }
 
 void VolumeView3D::onVolumeChanged() {
-    const auto& v = session_->volume();
+    const auto& v = session_->volume3D();
     const bool show = hasContent();
     volume_->SetVisibility(show);
     if (!show) {
-        update();
+        refresh();
         return;
     }
-    mapper_->SetInputData(session_->imageData());
+    mapper_->SetInputData(session_->imageData3D());
     const ImageGeometry& g = v->geometry();
     auto m = vtkSmartPointer<vtkMatrix4x4>::New();
     for (int r = 0; r < 3; ++r) {
@@ -136,7 +138,7 @@ void VolumeView3D::setPreset(const QString& id) {
 }
 
 void VolumeView3D::applyPreset() {
-    const auto& v = session_->volume();
+    const auto& v = session_->volume3D();
     if (!v || session_->isPreview()) return;
     colors_->RemoveAllPoints();
     opacity_->RemoveAllPoints();
@@ -148,7 +150,7 @@ void VolumeView3D::applyPreset() {
 }
 
 void VolumeView3D::resetCamera() {
-    const auto& v = session_->volume();
+    const auto& v = session_->volume3D();
     if (!v) return;
     // Anterior view: the camera faces the patient, so the patient's left is on the screen's right.
     // Placed from the volume's bounding sphere by hand: vtkRenderer::ResetCamera() queries GL, which
@@ -168,7 +170,7 @@ void VolumeView3D::resetCamera() {
 }
 
 void VolumeView3D::resetClippingRange() {
-    const auto& v = session_->volume();
+    const auto& v = session_->volume3D();
     if (!v) return;
     const ImageGeometry& g = v->geometry();
     double radius = 0;

@@ -1,5 +1,6 @@
 #include "VtkHostWindow.h"
 
+#include <QCoreApplication>
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QMimeData>
@@ -74,6 +75,9 @@ QRect VtkHostWindow::rect() const { return QRect(QPoint(0, 0), size()); }
 
 bool VtkHostWindow::event(QEvent* e) {
     switch (e->type()) {
+        case QEvent::UpdateRequest:
+            paintPosted_ = false;
+            break;
         case QEvent::DragEnter:
         case QEvent::DragMove: {
             auto* d = static_cast<QDropEvent*>(e);
@@ -168,7 +172,18 @@ void VtkHostWindow::drawShadowedText(QPainter& painter, const QRect& box, int fl
 
 void VtkHostWindow::requestRender() {
     needsRender_ = true;
+    refresh();
+}
+
+void VtkHostWindow::refresh() {
     update();
+    // QWindow::requestUpdate() waits 5 ms on its timer before painting; for a slice under the mouse
+    // wheel that is a third of a frame. Ask for the paint on the next event-loop turn instead (Qt's own
+    // timed request then finds nothing left to paint).
+    if (!paintPosted_) {
+        paintPosted_ = true;
+        QCoreApplication::postEvent(this, new QEvent(QEvent::UpdateRequest));
+    }
 }
 
 void VtkHostWindow::paintGL() {

@@ -46,6 +46,8 @@ public:
     // Marks the VTK scene changed and schedules a paint. A plain update() repaints the overlay text
     // over VTK's last frame without rendering the scene again.
     void requestRender();
+    // Repaints the overlay over the last frame, on the next event-loop turn.
+    void refresh();
 
     // The overlay text style shared by the views (and by the warm-up, which must use the same fonts,
     // pens and blending for Qt to have compiled and cached what the first real paint needs).
@@ -89,6 +91,7 @@ private:
     bool needsRender_ = true;
     bool hasFrame_ = false;
     bool warmedUp_ = false;
+    bool paintPosted_ = false;
 };
 
 }  // namespace cadview
