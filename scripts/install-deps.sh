@@ -8,7 +8,7 @@ PACKAGES="build-essential cmake ninja-build pkg-config
   libvtk9-dev libinsighttoolkit5-dev libgdcm-dev libgdcm-tools libdcmtk-dev
   nlohmann-json3-dev libgtest-dev libcli11-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
-  dcm2niix"
+  dcm2niix clang-format"
 
 missing=""
 for p in $PACKAGES; do

@@ -33,13 +33,20 @@ void BackgroundJob::cancel() {
 
 QString BackgroundJob::stageName(JobStage stage) {
     switch (stage) {
-        case JobStage::Starting: return tr("Starting");
-        case JobStage::Indexing: return tr("Looking for images");
-        case JobStage::ReadingHeaders: return tr("Reading headers");
-        case JobStage::Decoding: return tr("Reading images");
-        case JobStage::Resampling: return tr("Resampling to a regular grid");
-        case JobStage::Writing: return tr("Writing");
-        case JobStage::Finishing: break;
+        case JobStage::Starting:
+            return tr("Starting");
+        case JobStage::Indexing:
+            return tr("Looking for images");
+        case JobStage::ReadingHeaders:
+            return tr("Reading headers");
+        case JobStage::Decoding:
+            return tr("Reading images");
+        case JobStage::Resampling:
+            return tr("Resampling to a regular grid");
+        case JobStage::Writing:
+            return tr("Writing");
+        case JobStage::Finishing:
+            break;
     }
     return tr("Finishing");
 }

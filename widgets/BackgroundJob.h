@@ -16,7 +16,7 @@ namespace cadview {
 // cancels it, and its late signals are dropped.
 class BackgroundJob : public QObject {
     Q_OBJECT
-public:
+  public:
     using Work = std::function<void(JobContext&)>;
 
     explicit BackgroundJob(Work work, QObject* parent = nullptr);
@@ -29,14 +29,14 @@ public:
     // A plain-words name of a job stage ("Reading headers", ...), translated.
     static QString stageName(JobStage stage);
 
-signals:
+  signals:
     void progress(int stage, qint64 done, qint64 total);
     void succeeded();
     void failed(const QString& message);
     void cancelled();
     void finished();
 
-private:
+  private:
     struct Shared;
     std::shared_ptr<Shared> shared_;
     Work work_;

@@ -23,7 +23,8 @@ SeriesBrowser::SeriesBrowser(QWidget* parent) : QTreeWidget(parent) {
     setAlternatingRowColors(true);
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int c = 1; c < 4; ++c) header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    for (int c = 1; c < 4; ++c)
+        header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         const QString uid = item->data(0, kUidRole).toString();
         if (!uid.isEmpty()) emit seriesActivated(uid);
@@ -44,21 +45,25 @@ void SeriesBrowser::setIndex(const StudyIndex& index, bool hidePatientNames) {
             QTreeWidgetItem*& patient = patients[patientKey];
             if (!patient) {
                 ++patientNumber;
-                QString name = QString::fromStdString(s.patientName).replace(QLatin1Char('^'), QLatin1Char(' ')).trimmed();
+                QString name = QString::fromStdString(s.patientName)
+                                   .replace(QLatin1Char('^'), QLatin1Char(' '))
+                                   .trimmed();
                 if (hidePatientNames || name.isEmpty()) name = tr("Patient %1").arg(patientNumber);
                 patient = new QTreeWidgetItem(this, {name});
                 patient->setExpanded(true);
             }
             QTreeWidgetItem*& study = studies[QString::fromStdString(s.studyUid)];
             if (!study) {
-                const QString desc = s.studyDescription.empty() ? tr("Study") : QString::fromStdString(s.studyDescription);
+                const QString desc =
+                    s.studyDescription.empty() ? tr("Study") : QString::fromStdString(s.studyDescription);
                 study = new QTreeWidgetItem(patient, {desc, QString(), dicomDate(s.studyDate)});
                 study->setExpanded(true);
             }
             parentItem = study;
         }
         QString desc = QString::fromStdString(s.seriesDescription);
-        if (desc.isEmpty()) desc = s.seriesNumber ? tr("Series %1").arg(s.seriesNumber) : tr("(no description)");
+        if (desc.isEmpty())
+            desc = s.seriesNumber ? tr("Series %1").arg(s.seriesNumber) : tr("(no description)");
         const QStringList cols{desc, QString::fromStdString(s.modality), dicomDate(s.studyDate),
                                QString::number(qulonglong(s.imageCount()))};
         auto* item = parentItem ? new QTreeWidgetItem(parentItem, cols) : new QTreeWidgetItem(this, cols);
@@ -72,7 +77,8 @@ void SeriesBrowser::markCurrent(const QString& uid) {
         const bool current = (*it)->data(0, kUidRole).toString() == uid && !uid.isEmpty();
         QFont f = (*it)->font(0);
         f.setBold(current);
-        for (int c = 0; c < columnCount(); ++c) (*it)->setFont(c, f);
+        for (int c = 0; c < columnCount(); ++c)
+            (*it)->setFont(c, f);
         if (current) setCurrentItem(*it);
     }
 }

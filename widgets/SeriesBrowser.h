@@ -10,17 +10,17 @@ namespace cadview {
 // modality, date and image count. Activating a series (double-click or Enter) asks for it to load.
 class SeriesBrowser : public QTreeWidget {
     Q_OBJECT
-public:
+  public:
     explicit SeriesBrowser(QWidget* parent = nullptr);
 
     void setIndex(const StudyIndex& index, bool hidePatientNames);
     void markCurrent(const QString& uid);
     int seriesCount() const { return int(uids_.size()); }
 
-signals:
+  signals:
     void seriesActivated(const QString& uid);
 
-private:
+  private:
     std::vector<QString> uids_;
 };
 

@@ -12,9 +12,15 @@ namespace cadview {
 Session::Session(QObject* parent) : QObject(parent) {}
 Session::~Session() = default;
 
-vtkSmartPointer<vtkImageData> Session::imageData() const { return image_; }
-vtkSmartPointer<vtkImageData> Session::overlayImageData() const { return overlayImage_; }
-vtkSmartPointer<vtkImageData> Session::imageData3D() const { return image3D_ ? image3D_ : image_; }
+vtkSmartPointer<vtkImageData> Session::imageData() const {
+    return image_;
+}
+vtkSmartPointer<vtkImageData> Session::overlayImageData() const {
+    return overlayImage_;
+}
+vtkSmartPointer<vtkImageData> Session::imageData3D() const {
+    return image3D_ ? image3D_ : image_;
+}
 
 void Session::setVolume(std::shared_ptr<const Volume> volume, std::shared_ptr<const Volume> forRendering3D,
                         bool rendering3DPending) {
@@ -67,13 +73,16 @@ void Session::setPreview(std::shared_ptr<const Volume> slice) {
     emit cursorChanged();
 }
 
-void Session::clear() { setVolume(nullptr); }
+void Session::clear() {
+    setVolume(nullptr);
+}
 
 void Session::setCursor(const Vec3& point) {
     if (!volume_) return;
     const ImageGeometry& g = volume_->geometry();
     Vec3 idx = g.physicalToIndex(point);
-    for (int a = 0; a < 3; ++a) idx[a] = std::clamp(idx[a], 0.0, double(g.size[a]) - 1);
+    for (int a = 0; a < 3; ++a)
+        idx[a] = std::clamp(idx[a], 0.0, double(g.size[a]) - 1);
     const Vec3 clamped = g.indexToPhysical(idx);
     if (clamped == cursor_) return;
     cursor_ = clamped;
@@ -103,10 +112,14 @@ void Session::setWindowPreset(const QString& id) {
 bool Session::setOverlay(std::shared_ptr<const Volume> labels, QString* error) {
     if (!volume_ || !labels) return false;
     if (labels->geometry().size != volume_->geometry().size || labels->components() != 1) {
-        if (error) *error = tr("The label map's grid (%1 × %2 × %3) differs from the image's (%4 × %5 × %6).")
-                               .arg(labels->geometry().size[0]).arg(labels->geometry().size[1])
-                               .arg(labels->geometry().size[2]).arg(volume_->geometry().size[0])
-                               .arg(volume_->geometry().size[1]).arg(volume_->geometry().size[2]);
+        if (error)
+            *error = tr("The label map's grid (%1 × %2 × %3) differs from the image's (%4 × %5 × %6).")
+                         .arg(labels->geometry().size[0])
+                         .arg(labels->geometry().size[1])
+                         .arg(labels->geometry().size[2])
+                         .arg(volume_->geometry().size[0])
+                         .arg(volume_->geometry().size[1])
+                         .arg(volume_->geometry().size[2]);
         return false;
     }
     overlay_ = std::move(labels);

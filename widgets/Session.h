@@ -19,15 +19,15 @@ namespace cadview {
 // observes it; views never talk to each other.
 class Session : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit Session(QObject* parent = nullptr);
     ~Session() override;
 
     // The loaded volume. Resets the cursor to the centre and the window to the volume's initial one.
     // `forRendering3D` is a smaller copy for the 3D view of a large volume (nullptr: use the volume);
     // with `rendering3DPending`, the 3D view waits for setVolume3D() instead.
-    void setVolume(std::shared_ptr<const Volume> volume, std::shared_ptr<const Volume> forRendering3D = nullptr,
-                   bool rendering3DPending = false);
+    void setVolume(std::shared_ptr<const Volume> volume,
+                   std::shared_ptr<const Volume> forRendering3D = nullptr, bool rendering3DPending = false);
     void setVolume3D(std::shared_ptr<const Volume> forRendering3D);
     bool volume3DPending() const { return volume3DPending_; }
     // One decoded slice shown while the rest of a large series loads; replaced by setVolume().
@@ -70,7 +70,7 @@ public:
     double loadProgress() const { return loadProgress_; }
     void setLoadProgress(double fraction);
 
-signals:
+  signals:
     void volumeChanged();
     void cursorChanged();
     void windowChanged();
@@ -81,7 +81,7 @@ signals:
     // The copy the 3D view renders arrived (see setVolume3D).
     void volume3DChanged();
 
-private:
+  private:
     std::shared_ptr<const Volume> volume_;
     vtkSmartPointer<vtkImageData> image_;
     std::shared_ptr<const Volume> volume3D_;

@@ -13,9 +13,15 @@ SliceAxes SliceAxes::compute(const ImageGeometry& g, SliceOrientation orientatio
     };
     Convention c{};
     switch (orientation) {
-        case SliceOrientation::Axial: c = {0, +1, 1, -1, 2}; break;     // right = L, up = A
-        case SliceOrientation::Coronal: c = {0, +1, 2, +1, 1}; break;   // right = L, up = S
-        case SliceOrientation::Sagittal: c = {1, +1, 2, +1, 0}; break;  // right = P, up = S
+        case SliceOrientation::Axial:
+            c = {0, +1, 1, -1, 2};
+            break;  // right = L, up = A
+        case SliceOrientation::Coronal:
+            c = {0, +1, 2, +1, 1};
+            break;  // right = L, up = S
+        case SliceOrientation::Sagittal:
+            c = {1, +1, 2, +1, 0};
+            break;  // right = P, up = S
     }
     const auto match = g.closestIndexAxes();
     SliceAxes a;

@@ -14,11 +14,11 @@ enum class SliceOrientation { Axial, Coronal, Sagittal };
 // to each patient axis (no reslicing, so voxels stay exact), and the letters say where screen edges
 // really point.
 struct SliceAxes {
-    int normalAxis = 2;  // index axis the view slices through
-    int rightAxis = 0;   // index axis running horizontally
-    int upAxis = 1;      // index axis running vertically
-    int rightSign = 1;   // +1: screen right follows increasing index along rightAxis
-    int upSign = -1;     // +1: screen up follows increasing index along upAxis
+    int normalAxis = 2;          // index axis the view slices through
+    int rightAxis = 0;           // index axis running horizontally
+    int upAxis = 1;              // index axis running vertically
+    int rightSign = 1;           // +1: screen right follows increasing index along rightAxis
+    int upSign = -1;             // +1: screen up follows increasing index along upAxis
     Vec3 rightPatient{1, 0, 0};  // patient direction of screen right (unit, LPS)
     Vec3 upPatient{0, -1, 0};    // patient direction of screen up
 

@@ -2,23 +2,23 @@
 
 #include <QFontMetrics>
 #include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPen>
-#include <QMouseEvent>
 #include <QWheelEvent>
 
 #include <algorithm>
-#include <cstring>
 #include <cmath>
+#include <cstring>
 
 #include <vtkCamera.h>
 #include <vtkImageData.h>
-#include <vtkType.h>
 #include <vtkImageProperty.h>
 #include <vtkImageSlice.h>
 #include <vtkImageSliceMapper.h>
 #include <vtkMatrix4x4.h>
 #include <vtkRenderer.h>
+#include <vtkType.h>
 
 #include "LabelColors.h"
 #include "Session.h"
@@ -36,9 +36,12 @@ Vec3 unit(int axis, int sign) {
 
 QString orientationName(SliceOrientation o) {
     switch (o) {
-        case SliceOrientation::Axial: return SliceView::tr("Axial");
-        case SliceOrientation::Coronal: return SliceView::tr("Coronal");
-        case SliceOrientation::Sagittal: break;
+        case SliceOrientation::Axial:
+            return SliceView::tr("Axial");
+        case SliceOrientation::Coronal:
+            return SliceView::tr("Coronal");
+        case SliceOrientation::Sagittal:
+            break;
     }
     return SliceView::tr("Sagittal");
 }
@@ -65,10 +68,10 @@ SliceView::SliceView(Session* session, SliceOrientation orientation)
     imageSlice_->SetUserMatrix(placement_);
     for (int v = 0; v < 256; ++v) {
         const auto c = LabelColors::color(v);
-        labelColors_[std::size_t(v)] = {std::uint8_t(std::lround(c[0] * 255)), std::uint8_t(std::lround(c[1] * 255)),
+        labelColors_[std::size_t(v)] = {std::uint8_t(std::lround(c[0] * 255)),
+                                        std::uint8_t(std::lround(c[1] * 255)),
                                         std::uint8_t(std::lround(c[2] * 255))};
     }
-
 
     renderer()->SetBackground(0, 0, 0);
     renderer()->GetActiveCamera()->ParallelProjectionOn();
@@ -92,7 +95,9 @@ void SliceView::sceneInitialized() {
     onVolumeChanged();
 }
 
-bool SliceView::hasContent() const { return showsImage(); }
+bool SliceView::hasContent() const {
+    return showsImage();
+}
 
 bool SliceView::beginWarmUp() {
     if (session_->hasImage()) return false;
@@ -184,10 +189,11 @@ void SliceView::onVolumeChanged() {
     const auto& volume = session_->volume();
     axes_ = SliceAxes::compute(volume->geometry(), orientation_);
     imageSlice_->SetVisibility(showsImage());
-    const std::string names[4] = {SliceAxes::letters(axes_.rightPatient),
-                                  SliceAxes::letters(axes_.rightPatient * -1.0),
-                                  SliceAxes::letters(axes_.upPatient), SliceAxes::letters(axes_.upPatient * -1.0)};
-    for (int i = 0; i < 4; ++i) letters_[i] = QString::fromStdString(names[i]);
+    const std::string names[4] = {
+        SliceAxes::letters(axes_.rightPatient), SliceAxes::letters(axes_.rightPatient * -1.0),
+        SliceAxes::letters(axes_.upPatient), SliceAxes::letters(axes_.upPatient * -1.0)};
+    for (int i = 0; i < 4; ++i)
+        letters_[i] = QString::fromStdString(names[i]);
     zoom_ = 1.0;
     panRight_ = panUp_ = 0;
     updateSliceImage();
@@ -253,7 +259,8 @@ void SliceView::updateSliceImage() {
         placement_->SetElement(r2, 0, r2 == axes[0] ? 1 : 0);
         placement_->SetElement(r2, 1, r2 == axes[1] ? 1 : 0);
         placement_->SetElement(r2, 2, r2 == axes_.normalAxis ? 1 : 0);
-        placement_->SetElement(r2, 3, r2 == axes_.normalAxis ? double(r.index) * g.spacing[std::size_t(r2)] : 0.0);
+        placement_->SetElement(r2, 3,
+                               r2 == axes_.normalAxis ? double(r.index) * g.spacing[std::size_t(r2)] : 0.0);
     }
     placement_->Modified();
 }
@@ -266,7 +273,8 @@ void SliceView::updateCamera() {
     const Vec3 projection = cross(up, right);  // camera looks along this; right = projection x up
 
     Vec3 centre{};
-    for (int a = 0; a < 3; ++a) centre[a] = (double(g.size[a]) - 1) * g.spacing[a] / 2;
+    for (int a = 0; a < 3; ++a)
+        centre[a] = (double(g.size[a]) - 1) * g.spacing[a] / 2;
     centre[axes_.normalAxis] = sliceIndex() * g.spacing[axes_.normalAxis];
     const Vec3 focal = centre + right * panRight_ + up * panUp_;
     const double extentRight = double(g.size[axes_.rightAxis]) * g.spacing[axes_.rightAxis];
@@ -294,7 +302,8 @@ void SliceView::paintCrosshair(QPainter& painter) {
         lo[a] = -0.5;
         hi[a] = double(g.size[a]) - 0.5;
     }
-    const QRectF image = QRectF(widgetPositionOf(g.indexToPhysical(lo)), widgetPositionOf(g.indexToPhysical(hi))).normalized();
+    const QRectF image =
+        QRectF(widgetPositionOf(g.indexToPhysical(lo)), widgetPositionOf(g.indexToPhysical(hi))).normalized();
     const QPointF c = widgetPositionOf(session_->cursor());
     const double gap = 6;  // leave the point itself in view
     painter.setPen(QPen(QColor(217, 184, 51, 210), 1.0));
@@ -333,9 +342,12 @@ void SliceView::paintOverlay(QPainter& painter) {
         return;
     }
     if (!info.is2D) {
-        topRight << orientationName(orientation_) << tr("Slice %1 / %2").arg(sliceIndex() + 1).arg(sliceCount());
+        topRight << orientationName(orientation_)
+                 << tr("Slice %1 / %2").arg(sliceIndex() + 1).arg(sliceCount());
         // Position along the patient axis this view slices through (axial: z, coronal: y, sagittal: x).
-        const int patientAxis = orientation_ == SliceOrientation::Axial ? 2 : orientation_ == SliceOrientation::Coronal ? 1 : 0;
+        const int patientAxis = orientation_ == SliceOrientation::Axial     ? 2
+                                : orientation_ == SliceOrientation::Coronal ? 1
+                                                                            : 0;
         Vec3 onSlice = volume->geometry().physicalToIndex(session_->cursor());
         onSlice[axes_.normalAxis] = sliceIndex();
         topRight << tr("%1 mm").arg(volume->geometry().indexToPhysical(onSlice)[patientAxis], 0, 'f', 1);
@@ -345,16 +357,19 @@ void SliceView::paintOverlay(QPainter& painter) {
     const WindowLevel w = session_->window();
     text(area, Qt::AlignLeft | Qt::AlignTop, topLeft.join(QLatin1Char('\n')), grey);
     text(area, Qt::AlignRight | Qt::AlignTop, topRight.join(QLatin1Char('\n')), grey);
-    text(area, Qt::AlignLeft | Qt::AlignBottom, tr("W %1  L %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0), grey);
+    text(area, Qt::AlignLeft | Qt::AlignBottom,
+         tr("W %1  L %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0), grey);
     text(area, Qt::AlignRight | Qt::AlignBottom, tr("Zoom %1%").arg(int(std::lround(zoom_ * 100))), grey);
 
     if (info.is2D) return;  // a radiograph's orientation is not known from its grid
     painter.setFont(overlayFont(painter, 11, true));
     const int cx = width() / 2, cy = height() / 2, h = line * 2;
-    text(QRect(width() - margin - 40, cy - h / 2, 40, h), Qt::AlignRight | Qt::AlignVCenter, letters_[0], yellow);
+    text(QRect(width() - margin - 40, cy - h / 2, 40, h), Qt::AlignRight | Qt::AlignVCenter, letters_[0],
+         yellow);
     text(QRect(margin, cy - h / 2, 40, h), Qt::AlignLeft | Qt::AlignVCenter, letters_[1], yellow);
     text(QRect(cx - 40, margin / 2, 80, h), Qt::AlignHCenter | Qt::AlignTop, letters_[2], yellow);
-    text(QRect(cx - 40, height() - h - margin / 2, 80, h), Qt::AlignHCenter | Qt::AlignBottom, letters_[3], yellow);
+    text(QRect(cx - 40, height() - h - margin / 2, 80, h), Qt::AlignHCenter | Qt::AlignBottom, letters_[3],
+         yellow);
 }
 
 void SliceView::resizeGL(int w, int h) {
@@ -407,7 +422,8 @@ void SliceView::mouseMoveEvent(QMouseEvent* e) {
     lastPos_ = e->position();
     if ((e->position() - pressPos_).manhattanLength() > 3) moved_ = true;
     if (!moved_) return;
-    const bool pan = dragButton_ == Qt::MiddleButton || (dragButton_ == Qt::LeftButton && (dragModifiers_ & Qt::ShiftModifier));
+    const bool pan = dragButton_ == Qt::MiddleButton ||
+                     (dragButton_ == Qt::LeftButton && (dragModifiers_ & Qt::ShiftModifier));
     if (pan) {
         const double mmPerPixel = 2 * renderer()->GetActiveCamera()->GetParallelScale() / double(height());
         panRight_ -= d.x() * mmPerPixel;
@@ -450,16 +466,39 @@ void SliceView::wheelEvent(QWheelEvent* e) {
 
 void SliceView::keyPressEvent(QKeyEvent* e) {
     switch (e->key()) {
-        case Qt::Key_Up: case Qt::Key_Right: step(1); break;
-        case Qt::Key_Down: case Qt::Key_Left: step(-1); break;
-        case Qt::Key_PageUp: step(10); break;
-        case Qt::Key_PageDown: step(-10); break;
-        case Qt::Key_Home: setSliceIndex(0); break;
-        case Qt::Key_End: setSliceIndex(sliceCount() - 1); break;
-        case Qt::Key_R: resetView(); break;
-        case Qt::Key_Plus: case Qt::Key_Equal: setZoom(zoom_ * 1.25); break;
-        case Qt::Key_Minus: setZoom(zoom_ / 1.25); break;
-        default: VtkHostWindow::keyPressEvent(e); return;
+        case Qt::Key_Up:
+        case Qt::Key_Right:
+            step(1);
+            break;
+        case Qt::Key_Down:
+        case Qt::Key_Left:
+            step(-1);
+            break;
+        case Qt::Key_PageUp:
+            step(10);
+            break;
+        case Qt::Key_PageDown:
+            step(-10);
+            break;
+        case Qt::Key_Home:
+            setSliceIndex(0);
+            break;
+        case Qt::Key_End:
+            setSliceIndex(sliceCount() - 1);
+            break;
+        case Qt::Key_R:
+            resetView();
+            break;
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:
+            setZoom(zoom_ * 1.25);
+            break;
+        case Qt::Key_Minus:
+            setZoom(zoom_ / 1.25);
+            break;
+        default:
+            VtkHostWindow::keyPressEvent(e);
+            return;
     }
     e->accept();
 }

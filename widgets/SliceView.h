@@ -30,7 +30,7 @@ class Session;
 // = slices, Home/End = first/last slice, R = reset zoom and pan.
 class SliceView : public VtkHostWindow {
     Q_OBJECT
-public:
+  public:
     SliceView(Session* session, SliceOrientation orientation);
     ~SliceView() override;
 
@@ -55,10 +55,10 @@ public:
     // The widget position (logical pixels) where a patient-space point is drawn.
     QPointF widgetPositionOf(const Vec3& patientPoint) const;
 
-signals:
+  signals:
     void activated(cadview::SliceView* view);
 
-protected:
+  protected:
     void sceneInitialized() override;
     bool hasContent() const override;
     bool beginWarmUp() override;
@@ -72,7 +72,7 @@ protected:
     void wheelEvent(QWheelEvent* e) override;
     void keyPressEvent(QKeyEvent* e) override;
 
-private:
+  private:
     void onVolumeChanged();
     void onCursorChanged();
     void onWindowChanged();

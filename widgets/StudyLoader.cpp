@@ -21,9 +21,13 @@ constexpr std::size_t k3DBudgetBytes = std::size_t(64) << 20;
 StudyLoader::StudyLoader(Session* session, QObject* parent)
     : QObject(parent), session_(session), index_(std::make_shared<StudyIndex>()) {}
 
-StudyLoader::~StudyLoader() { cancel(); }
+StudyLoader::~StudyLoader() {
+    cancel();
+}
 
-bool StudyLoader::busy() const { return job_ && job_->isRunning(); }
+bool StudyLoader::busy() const {
+    return job_ && job_->isRunning();
+}
 
 void StudyLoader::cancel() {
     if (job_) {
@@ -42,7 +46,8 @@ void StudyLoader::startJob(BackgroundJob* job) {
         const QString name = BackgroundJob::stageName(JobStage(stage));
         const int percent = total > 0 ? int(100 * done / total) : -1;
         emit progress(total > 0 ? tr("%1 (%2 of %3)").arg(name).arg(done).arg(total) : name, percent);
-        if (JobStage(stage) == JobStage::Decoding && total > 0) session_->setLoadProgress(double(done) / double(total));
+        if (JobStage(stage) == JobStage::Decoding && total > 0)
+            session_->setLoadProgress(double(done) / double(total));
     });
     connect(job, &BackgroundJob::finished, this, [this, job] {
         if (job_ == job) {
@@ -59,9 +64,11 @@ void StudyLoader::startJob(BackgroundJob* job) {
 void StudyLoader::open(const QStringList& paths, const QString& seriesUid) {
     paths_ = paths;
     std::vector<std::string> list;
-    for (const QString& p : paths) list.push_back(QFileInfo(p).absoluteFilePath().toStdString());
+    for (const QString& p : paths)
+        list.push_back(QFileInfo(p).absoluteFilePath().toStdString());
     auto result = std::make_shared<StudyIndex>();
-    auto* job = new BackgroundJob([list, result](JobContext& ctx) { *result = StudyIndexer::index(list, ctx); }, this);
+    auto* job = new BackgroundJob(
+        [list, result](JobContext& ctx) { *result = StudyIndexer::index(list, ctx); }, this);
     connect(job, &BackgroundJob::succeeded, this, [this, result, seriesUid, paths] {
         index_ = result;
         diagnostics_ = result->problems;
@@ -71,12 +78,14 @@ void StudyLoader::open(const QStringList& paths, const QString& seriesUid) {
             const QString reason = result->problems.empty()
                                        ? tr("No images found in %1.").arg(paths.join(QStringLiteral(", ")))
                                        : tr("No images could be read from %1: %2")
-                                             .arg(paths.join(QStringLiteral(", ")), DiagnosticText::text(result->problems.front()));
+                                             .arg(paths.join(QStringLiteral(", ")),
+                                                  DiagnosticText::text(result->problems.front()));
             emit failed(reason);
             return;
         }
         try {
-            const SeriesEntry& entry = VolumeLoader::pick(*result, paths.value(0).toStdString(), seriesUid.toStdString());
+            const SeriesEntry& entry =
+                VolumeLoader::pick(*result, paths.value(0).toStdString(), seriesUid.toStdString());
             loadSeries(QString::fromStdString(entry.uid));
         } catch (const LoadError& e) {
             emit failed(DiagnosticText::text(e.diagnostic()));
@@ -107,8 +116,10 @@ void StudyLoader::loadSeries(const QString& uid) {
             options.onPreview = [self, generation](const Volume& slice) {
                 auto copy = std::make_shared<const Volume>(slice);
                 QMetaObject::invokeMethod(
-                    self, [self, generation, copy] {
-                        if (self && self->generation_ == generation && self->busy()) self->session_->setPreview(copy);
+                    self,
+                    [self, generation, copy] {
+                        if (self && self->generation_ == generation && self->busy())
+                            self->session_->setPreview(copy);
                     },
                     Qt::QueuedConnection);
             };
@@ -124,9 +135,11 @@ void StudyLoader::loadSeries(const QString& uid) {
         currentUid_ = uid;
         diagnostics_ = index_->problems;
         if (seriesCount > 1)
-            diagnostics_.push_back(Diagnostic::info(Diagnostic::Code::SeveralSeries, paths_.join(QStringLiteral(", ")).toStdString(),
-                                                    {}, double(seriesCount)));
-        for (const auto& d : result->diagnostics()) diagnostics_.push_back(d);
+            diagnostics_.push_back(Diagnostic::info(Diagnostic::Code::SeveralSeries,
+                                                    paths_.join(QStringLiteral(", ")).toStdString(), {},
+                                                    double(seriesCount)));
+        for (const auto& d : result->diagnostics())
+            diagnostics_.push_back(d);
         auto volume = std::make_shared<const Volume>(std::move(*result));
         const bool large = volume->bytes() > k3DBudgetBytes && volume->components() == 1;
         session_->setVolume(volume, nullptr, large);
@@ -148,10 +161,12 @@ void StudyLoader::prepare3D(const std::shared_ptr<const Volume>& volume) {
     // are on screen, on a worker thread of its own (it must not cancel or be cancelled by loading).
     auto proxy = std::make_shared<Volume>();
     auto* job = new BackgroundJob(
-        [volume, proxy](JobContext&) { *proxy = VolumeDownsampler::withinBudget(*volume, k3DBudgetBytes); }, this);
+        [volume, proxy](JobContext&) { *proxy = VolumeDownsampler::withinBudget(*volume, k3DBudgetBytes); },
+        this);
     const std::weak_ptr<const Volume> expected = volume;
     connect(job, &BackgroundJob::succeeded, this, [this, proxy, expected] {
-        if (expected.lock() == session_->volume()) session_->setVolume3D(std::make_shared<const Volume>(std::move(*proxy)));
+        if (expected.lock() == session_->volume())
+            session_->setVolume3D(std::make_shared<const Volume>(std::move(*proxy)));
     });
     connect(job, &BackgroundJob::finished, job, &QObject::deleteLater);
     job->start();
@@ -161,7 +176,8 @@ void StudyLoader::loadOverlay(const QString& path) {
     if (!session_->hasImage()) return;
     auto result = std::make_shared<Volume>();
     const std::string file = path.toStdString();
-    auto* job = new BackgroundJob([file, result](JobContext& ctx) { *result = ImageFileReader::read(file, ctx); }, this);
+    auto* job = new BackgroundJob(
+        [file, result](JobContext& ctx) { *result = ImageFileReader::read(file, ctx); }, this);
     connect(job, &BackgroundJob::succeeded, this, [this, result, path] {
         QString error;
         if (!session_->setOverlay(std::make_shared<const Volume>(std::move(*result)), &error)) {

@@ -21,7 +21,7 @@ class Session;
 // soon as it is decoded. Only the newest request counts: starting another cancels the one running.
 class StudyLoader : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit StudyLoader(Session* session, QObject* parent = nullptr);
     ~StudyLoader() override;
 
@@ -38,7 +38,7 @@ public:
     // What the last index and load found worth telling: broken files, odd geometry, resampling.
     const Diagnostics& diagnostics() const { return diagnostics_; }
 
-signals:
+  signals:
     void busyChanged(bool busy);
     void progress(const QString& text, int percent);
     void indexed();
@@ -47,7 +47,7 @@ signals:
     void failed(const QString& message);
     void diagnosticsChanged();
 
-private:
+  private:
     void startJob(BackgroundJob* job);
     void prepare3D(const std::shared_ptr<const Volume>& volume);
 

@@ -34,14 +34,17 @@ struct Point {
 
 std::vector<Point> presetPoints(const QString& id, const Volume& v) {
     if (id == QLatin1String("ct-bone"))
-        return {{-1000, 0, 0, 0, 0}, {150, 0.55, 0.25, 0.15, 0}, {250, 0.9, 0.8, 0.7, 0.2},
-                {600, 1, 0.97, 0.9, 0.6}, {3000, 1, 1, 1, 0.85}};
+        return {{-1000, 0, 0, 0, 0},
+                {150, 0.55, 0.25, 0.15, 0},
+                {250, 0.9, 0.8, 0.7, 0.2},
+                {600, 1, 0.97, 0.9, 0.6},
+                {3000, 1, 1, 1, 0.85}};
     if (id == QLatin1String("ct-soft-tissue"))
-        return {{-1000, 0, 0, 0, 0}, {-200, 0.55, 0.3, 0.2, 0}, {0, 0.8, 0.45, 0.35, 0.08},
-                {100, 0.95, 0.75, 0.6, 0.25}, {400, 1, 1, 0.95, 0.6}, {3000, 1, 1, 1, 0.8}};
+        return {{-1000, 0, 0, 0, 0},          {-200, 0.55, 0.3, 0.2, 0}, {0, 0.8, 0.45, 0.35, 0.08},
+                {100, 0.95, 0.75, 0.6, 0.25}, {400, 1, 1, 0.95, 0.6},    {3000, 1, 1, 1, 0.8}};
     if (id == QLatin1String("ct-lung"))
-        return {{-1000, 0, 0, 0, 0}, {-900, 0.3, 0.5, 0.9, 0}, {-600, 0.6, 0.75, 1, 0.12},
-                {-400, 0.9, 0.9, 1, 0.05}, {-100, 0, 0, 0, 0}, {3000, 0, 0, 0, 0}};
+        return {{-1000, 0, 0, 0, 0},       {-900, 0.3, 0.5, 0.9, 0}, {-600, 0.6, 0.75, 1, 0.12},
+                {-400, 0.9, 0.9, 1, 0.05}, {-100, 0, 0, 0, 0},       {3000, 0, 0, 0, 0}};
     // Auto: a ramp from the 40th to the 99.5th percentile, which lifts tissue out of the background.
     const auto p = IntensityStatistics::percentiles(v, {0.40, 0.80, 0.995});
     const double lo = p[0], mid = std::max(p[1], lo + 1), hi = std::max(p[2], mid + 1);
@@ -91,7 +94,8 @@ VolumeView3D::~VolumeView3D() = default;
 
 bool VolumeView3D::hasContent() const {
     const auto& v = session_->volume3D();
-    return v && !session_->isPreview() && !session_->volume3DPending() && !v->info().is2D && v->components() == 1;
+    return v && !session_->isPreview() && !session_->volume3DPending() && !v->info().is2D &&
+           v->components() == 1;
 }
 
 void VolumeView3D::paintOverlay(QPainter& painter) {
@@ -100,10 +104,10 @@ void VolumeView3D::paintOverlay(QPainter& painter) {
     font.setPointSizeF(9.5);
     painter.setFont(font);
     const QRect area = rect().adjusted(6, 3, -6, -3);
-    const QString text = hasContent() ? presetName(preset_)
-                         : session_->isPreview() ? tr("3D: waiting for the series to load")
+    const QString text = hasContent()                  ? presetName(preset_)
+                         : session_->isPreview()       ? tr("3D: waiting for the series to load")
                          : session_->volume3DPending() ? tr("3D: preparing…")
-                                                 : tr("3D: not available for this image");
+                                                       : tr("3D: not available for this image");
     painter.setPen(QColor(230, 230, 230));
     painter.drawText(area, Qt::AlignRight | Qt::AlignTop, text);
 }
@@ -120,13 +124,16 @@ void VolumeView3D::onVolumeChanged() {
     const ImageGeometry& g = v->geometry();
     auto m = vtkSmartPointer<vtkMatrix4x4>::New();
     for (int r = 0; r < 3; ++r) {
-        for (int c = 0; c < 3; ++c) m->SetElement(r, c, g.direction[r * 3 + c]);
+        for (int c = 0; c < 3; ++c)
+            m->SetElement(r, c, g.direction[r * 3 + c]);
         m->SetElement(r, 3, g.origin[r]);
     }
     volume_->SetUserMatrix(m);
     // One sample per voxel along the ray is plenty for display; half-voxel sampling doubles the cost.
-    mapper_->SetSampleDistance(float(std::max({g.spacing[0], g.spacing[1], std::min(g.spacing[2], 2 * g.spacing[0])})));
-    if (!userPreset_) preset_ = v->info().modality == "CT" ? QStringLiteral("ct-bone") : QStringLiteral("auto");
+    mapper_->SetSampleDistance(
+        float(std::max({g.spacing[0], g.spacing[1], std::min(g.spacing[2], 2 * g.spacing[0])})));
+    if (!userPreset_)
+        preset_ = v->info().modality == "CT" ? QStringLiteral("ct-bone") : QStringLiteral("auto");
     applyPreset();
     resetCamera();
 }
@@ -158,7 +165,8 @@ void VolumeView3D::resetCamera() {
     const ImageGeometry& g = v->geometry();
     const Vec3 c = g.center();
     double radius = 0;
-    for (int a = 0; a < 3; ++a) radius += std::pow(double(g.size[a]) * g.spacing[a] / 2, 2);
+    for (int a = 0; a < 3; ++a)
+        radius += std::pow(double(g.size[a]) * g.spacing[a] / 2, 2);
     radius = std::sqrt(radius);
     vtkCamera* cam = renderer()->GetActiveCamera();
     const double distance = radius / std::sin(cam->GetViewAngle() * 3.14159265358979 / 360.0);
@@ -174,7 +182,8 @@ void VolumeView3D::resetClippingRange() {
     if (!v) return;
     const ImageGeometry& g = v->geometry();
     double radius = 0;
-    for (int a = 0; a < 3; ++a) radius += std::pow(double(g.size[a]) * g.spacing[a] / 2, 2);
+    for (int a = 0; a < 3; ++a)
+        radius += std::pow(double(g.size[a]) * g.spacing[a] / 2, 2);
     radius = std::sqrt(radius);
     vtkCamera* cam = renderer()->GetActiveCamera();
     double pos[3];
@@ -225,7 +234,9 @@ void VolumeView3D::mouseReleaseEvent(QMouseEvent*) {
     requestRender();
 }
 
-void VolumeView3D::mouseDoubleClickEvent(QMouseEvent*) { resetCamera(); }
+void VolumeView3D::mouseDoubleClickEvent(QMouseEvent*) {
+    resetCamera();
+}
 
 void VolumeView3D::wheelEvent(QWheelEvent* e) {
     renderer()->GetActiveCamera()->Dolly(std::pow(1.1, e->angleDelta().y() / 120.0));

@@ -23,7 +23,7 @@ class Session;
 // Mouse: left drag = rotate, right drag or wheel = zoom, middle drag = pan, double-click = reset.
 class VolumeView3D : public VtkHostWindow {
     Q_OBJECT
-public:
+  public:
     explicit VolumeView3D(Session* session);
     ~VolumeView3D() override;
 
@@ -34,7 +34,7 @@ public:
     QString preset() const { return preset_; }
     void resetCamera();
 
-protected:
+  protected:
     bool hasContent() const override;
     void paintOverlay(QPainter& painter) override;
     void mousePressEvent(QMouseEvent* e) override;
@@ -43,7 +43,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* e) override;
     void wheelEvent(QWheelEvent* e) override;
 
-private:
+  private:
     void onVolumeChanged();
     void applyPreset();
     void resetClippingRange();

@@ -4,14 +4,14 @@
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QMimeData>
-#include <QUrl>
-#include <QWidget>
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
 #include <QOpenGLFunctions>
 #include <QPainter>
 #include <QPen>
 #include <QSurfaceFormat>
+#include <QUrl>
+#include <QWidget>
 
 #include <vtkCallbackCommand.h>
 #include <vtkCommand.h>
@@ -46,8 +46,8 @@ VtkHostWindow::VtkHostWindow() : QOpenGLWindow(QOpenGLWindow::PartialUpdateBlit)
     renderWindow_->SetForceMaximumHardwareLineWidth(1);
     // No multisampling: VTK asks for 8 samples by default, which software GL pays for on every pixel.
     renderWindow_->SetMultiSamples(0);
-    for (unsigned long e : {vtkCommand::WindowMakeCurrentEvent, vtkCommand::WindowIsCurrentEvent,
-                            vtkCommand::WindowFrameEvent})
+    for (unsigned long e :
+         {vtkCommand::WindowMakeCurrentEvent, vtkCommand::WindowIsCurrentEvent, vtkCommand::WindowFrameEvent})
         renderWindow_->AddObserver(e, this, &VtkHostWindow::onRenderWindowEvent);
 }
 
@@ -71,7 +71,9 @@ QImage VtkHostWindow::grab() {
     return grabFramebuffer();
 }
 
-QRect VtkHostWindow::rect() const { return QRect(QPoint(0, 0), size()); }
+QRect VtkHostWindow::rect() const {
+    return QRect(QPoint(0, 0), size());
+}
 
 bool VtkHostWindow::event(QEvent* e) {
     switch (e->type()) {
@@ -95,7 +97,8 @@ bool VtkHostWindow::event(QEvent* e) {
             }
             return true;
         }
-        default: break;
+        default:
+            break;
     }
     return QOpenGLWindow::event(e);
 }
@@ -111,8 +114,12 @@ VtkHostWindow::~VtkHostWindow() {
     renderWindow_->RemoveAllObservers();
 }
 
-vtkGenericOpenGLRenderWindow* VtkHostWindow::renderWindow() const { return renderWindow_; }
-vtkRenderer* VtkHostWindow::renderer() const { return renderer_; }
+vtkGenericOpenGLRenderWindow* VtkHostWindow::renderWindow() const {
+    return renderWindow_;
+}
+vtkRenderer* VtkHostWindow::renderer() const {
+    return renderer_;
+}
 
 void VtkHostWindow::onRenderWindowEvent(vtkObject*, unsigned long eventId, void* callData) {
     switch (eventId) {
@@ -210,7 +217,8 @@ void VtkHostWindow::paintGL() {
             // Qt's OpenGL paint engine compiles its shaders and fills its glyph cache on first use, per
             // context (~250 ms on software GL): do it now, black on black, with the overlay's fonts.
             QPainter painter(this);
-            const QString sample = QStringLiteral("0123456789 -.%/ LRAPSI WLmm Zoom Slice Axial Coronal Sagittal Loading… CT MR");
+            const QString sample = QStringLiteral(
+                "0123456789 -.%/ LRAPSI WLmm Zoom Slice Axial Coronal Sagittal Loading… CT MR");
             for (const auto& [size, bold] : {std::pair{9.5, false}, std::pair{11.0, true}}) {
                 painter.setFont(overlayFont(painter, size, bold));
                 drawShadowedText(painter, rect(), Qt::AlignLeft | Qt::AlignTop, sample, QColor(1, 1, 1));
@@ -245,7 +253,8 @@ void VtkHostWindow::paintGL() {
     const int* size = renderWindow_->GetRenderFramebuffer()->GetLastSize();
     const double dpr = devicePixelRatio();
     const int tw = int(width() * dpr + 0.5), th = int(height() * dpr + 0.5);
-    renderWindow_->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, tw, th, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    renderWindow_->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, tw, th, GL_COLOR_BUFFER_BIT,
+                                          GL_NEAREST);
 
     // Force opaque alpha, or Mesa and compositors blend the view with what lies behind the window.
     f->glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);

@@ -26,7 +26,7 @@ namespace cadview {
 // main window; a native child window presents only itself (measured: 33 ms -> 10 ms a frame).
 class VtkHostWindow : public QOpenGLWindow {
     Q_OBJECT
-public:
+  public:
     VtkHostWindow();
     ~VtkHostWindow() override;
 
@@ -58,12 +58,12 @@ public:
     // Call before QApplication exists: OpenGL 3.2 core, RGBA8, depth 24, as VTK needs.
     static void setDefaultSurfaceFormat();
 
-signals:
+  signals:
     void rendered();
     // Files or folders dropped on the view.
     void filesDropped(const QStringList& paths);
 
-protected:
+  protected:
     bool event(QEvent* e) override;
     void initializeGL() override;
     void resizeGL(int w, int h) override;
@@ -78,7 +78,7 @@ protected:
     // Text and marks drawn over the rendered scene, in logical pixels.
     virtual void paintOverlay(QPainter&) {}
 
-private:
+  private:
     void onRenderWindowEvent(vtkObject* caller, unsigned long eventId, void* callData);
 
     vtkSmartPointer<vtkGenericOpenGLRenderWindow> renderWindow_;

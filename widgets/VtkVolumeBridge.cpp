@@ -60,13 +60,27 @@ vtkSmartPointer<vtkImageData> VtkVolumeBridge::wrap(const std::shared_ptr<const 
     image->SetOrigin(0, 0, 0);
     vtkSmartPointer<vtkDataArray> scalars;
     switch (volume->pixelType()) {
-        case PixelType::UInt8: scalars = makeArray<vtkUnsignedCharArray, std::uint8_t>(volume); break;
-        case PixelType::Int8: scalars = makeArray<vtkSignedCharArray, std::int8_t>(volume); break;
-        case PixelType::UInt16: scalars = makeArray<vtkUnsignedShortArray, std::uint16_t>(volume); break;
-        case PixelType::Int16: scalars = makeArray<vtkShortArray, std::int16_t>(volume); break;
-        case PixelType::UInt32: scalars = makeArray<vtkUnsignedIntArray, std::uint32_t>(volume); break;
-        case PixelType::Int32: scalars = makeArray<vtkIntArray, std::int32_t>(volume); break;
-        case PixelType::Float32: scalars = makeArray<vtkFloatArray, float>(volume); break;
+        case PixelType::UInt8:
+            scalars = makeArray<vtkUnsignedCharArray, std::uint8_t>(volume);
+            break;
+        case PixelType::Int8:
+            scalars = makeArray<vtkSignedCharArray, std::int8_t>(volume);
+            break;
+        case PixelType::UInt16:
+            scalars = makeArray<vtkUnsignedShortArray, std::uint16_t>(volume);
+            break;
+        case PixelType::Int16:
+            scalars = makeArray<vtkShortArray, std::int16_t>(volume);
+            break;
+        case PixelType::UInt32:
+            scalars = makeArray<vtkUnsignedIntArray, std::uint32_t>(volume);
+            break;
+        case PixelType::Int32:
+            scalars = makeArray<vtkIntArray, std::int32_t>(volume);
+            break;
+        case PixelType::Float32:
+            scalars = makeArray<vtkFloatArray, float>(volume);
+            break;
     }
     scalars->SetName("voxels");
     image->GetPointData()->SetScalars(scalars);

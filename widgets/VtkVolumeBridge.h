@@ -14,7 +14,7 @@ namespace cadview {
 // buffer and keep it alive until VTK releases the array. The image is in "grid space" (origin 0,
 // the volume's spacing, no direction); views place it in patient space themselves.
 class VtkVolumeBridge {
-public:
+  public:
     static vtkSmartPointer<vtkImageData> wrap(const std::shared_ptr<const Volume>& volume);
 };
 

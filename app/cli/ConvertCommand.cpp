@@ -30,7 +30,8 @@ int runConvert(const ConvertOptions& options) {
     try {
         const SeriesEntry& entry = VolumeLoader::pick(index, options.input, options.seriesUid);
         const Volume volume = VolumeLoader::load(entry, load, job);
-        for (const auto& d : volume.diagnostics()) std::cerr << "cadview-cli: warning: " << describe(d) << "\n";
+        for (const auto& d : volume.diagnostics())
+            std::cerr << "cadview-cli: warning: " << describe(d) << "\n";
         VolumeWriter::write(volume, options.output);
     } catch (const LoadError& e) {
         std::cerr << "cadview-cli: " << e.what() << "\n";

@@ -40,8 +40,10 @@ int runInfo(const InfoOptions& options) {
             if (s.contains("error")) continue;
             std::cout << s["uid"].get<std::string>() << "  " << s["modality"].get<std::string>() << "  "
                       << s["size"].dump() << " voxels, spacing " << s["spacing"].dump() << " mm, "
-                      << s["pixel_type"].get<std::string>() << "  " << s["description"].get<std::string>() << "\n";
-            for (const auto& w : s["warnings"]) std::cout << "    " << w["message"].get<std::string>() << "\n";
+                      << s["pixel_type"].get<std::string>() << "  " << s["description"].get<std::string>()
+                      << "\n";
+            for (const auto& w : s["warnings"])
+                std::cout << "    " << w["message"].get<std::string>() << "\n";
         }
     }
     if (index.series.empty()) {

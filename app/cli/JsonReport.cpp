@@ -5,9 +5,12 @@ namespace cadview::cli {
 namespace {
 const char* severityName(Diagnostic::Severity s) {
     switch (s) {
-        case Diagnostic::Severity::Info: return "info";
-        case Diagnostic::Severity::Warning: return "warning";
-        case Diagnostic::Severity::Error: break;
+        case Diagnostic::Severity::Info:
+            return "info";
+        case Diagnostic::Severity::Warning:
+            return "warning";
+        case Diagnostic::Severity::Error:
+            break;
     }
     return "error";
 }
@@ -25,7 +28,8 @@ nlohmann::json toJson(const Diagnostic& d) {
 
 nlohmann::json toJson(const Diagnostics& list) {
     nlohmann::json a = nlohmann::json::array();
-    for (const auto& d : list) a.push_back(toJson(d));
+    for (const auto& d : list)
+        a.push_back(toJson(d));
     return a;
 }
 
@@ -47,7 +51,8 @@ nlohmann::json toJson(const SeriesEntry& entry, const VolumeDescription& descrip
     j["direction"] = g.direction;
     j["pixel_type"] = std::string(pixelTypeName(description.pixelType));
     j["components"] = description.components;
-    if (info.windowCenter && info.windowWidth) j["window"] = {{"center", *info.windowCenter}, {"width", *info.windowWidth}};
+    if (info.windowCenter && info.windowWidth)
+        j["window"] = {{"center", *info.windowCenter}, {"width", *info.windowWidth}};
     j["warnings"] = toJson(description.diagnostics);
     return j;
 }

@@ -6,7 +6,8 @@
 #include "Commands.h"
 
 int main(int argc, char** argv) {
-    CLI::App app{"cadview-cli: inspect and convert medical images (DICOM, NIfTI, NRRD, MetaImage, PNG, JPEG)"};
+    CLI::App app{
+        "cadview-cli: inspect and convert medical images (DICOM, NIfTI, NRRD, MetaImage, PNG, JPEG)"};
     app.require_subcommand(1);
 
     cadview::cli::InfoOptions info;
@@ -16,10 +17,12 @@ int main(int argc, char** argv) {
     infoCmd->add_flag("--no-resample", info.noResample, "Describe irregular stacks as read, not resampled");
 
     cadview::cli::ConvertOptions convert;
-    auto* convertCmd = app.add_subcommand("convert", "Write what IN holds as NIfTI, NRRD or MetaImage (by OUT's extension)");
+    auto* convertCmd =
+        app.add_subcommand("convert", "Write what IN holds as NIfTI, NRRD or MetaImage (by OUT's extension)");
     convertCmd->add_option("in", convert.input, "DICOM folder or file, or an image file")->required();
     convertCmd->add_option("out", convert.output, "Output .nii, .nii.gz, .nrrd, .mha or .mhd")->required();
-    convertCmd->add_option("--series", convert.seriesUid, "SeriesInstanceUID to convert when IN holds several");
+    convertCmd->add_option("--series", convert.seriesUid,
+                           "SeriesInstanceUID to convert when IN holds several");
     convertCmd->add_flag("--no-resample", convert.noResample, "Keep irregular stacks as read (distorted)");
     convertCmd->add_option("--threads", convert.threads, "Decoding threads (0 = all cores)");
 

@@ -78,16 +78,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         progressBar_->setRange(0, percent < 0 ? 0 : 100);
         if (percent >= 0) progressBar_->setValue(percent);
     });
-    connect(loader_, &StudyLoader::indexed, this, [this] {
-        browser_->setIndex(loader_->index(), session_->demoMode());
-    });
+    connect(loader_, &StudyLoader::indexed, this,
+            [this] { browser_->setIndex(loader_->index(), session_->demoMode()); });
     connect(loader_, &StudyLoader::loaded, this, &MainWindow::onLoaded);
     connect(loader_, &StudyLoader::diagnosticsChanged, this, &MainWindow::showDiagnostics);
     connect(loader_, &StudyLoader::failed, this, [this](const QString& message) {
         statusText_->setText(message);
         banner_->setText(message);
         banner_->setVisible(true);
-        messages_->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical), message));
+        messages_->addItem(
+            new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical), message));
     });
     connect(loader_, &StudyLoader::overlayLoaded, this, [this](const QString& path) {
         statusText_->setText(tr("Label map %1 shown").arg(QFileInfo(path).fileName()));
@@ -115,9 +115,13 @@ VolumeView3D* MainWindow::volumeView() {
     return view3d_;
 }
 
-std::array<VtkHostWindow*, 4> MainWindow::allViews() const { return {views_[0], views_[1], views_[2], view3d_}; }
+std::array<VtkHostWindow*, 4> MainWindow::allViews() const {
+    return {views_[0], views_[1], views_[2], view3d_};
+}
 
-SliceView* MainWindow::activeSliceView() const { return active_ ? active_ : views_[0]; }
+SliceView* MainWindow::activeSliceView() const {
+    return active_ ? active_ : views_[0];
+}
 
 void MainWindow::buildViews() {
     viewArea_ = new QWidget(this);
@@ -127,14 +131,16 @@ void MainWindow::buildViews() {
     banner_ = new QLabel(viewArea_);
     banner_->setObjectName(QStringLiteral("geometryBanner"));
     banner_->setWordWrap(true);
-    banner_->setStyleSheet(QStringLiteral("QLabel { background: #5a4a00; color: #fff3c0; padding: 4px 8px; }"));
+    banner_->setStyleSheet(
+        QStringLiteral("QLabel { background: #5a4a00; color: #fff3c0; padding: 4px 8px; }"));
     banner_->setVisible(false);
     outer->addWidget(banner_);
     gridHost_ = new QWidget(viewArea_);
     grid_ = new QGridLayout(gridHost_);
     grid_->setContentsMargins(0, 0, 0, 0);
     grid_->setSpacing(2);
-    welcome_ = new QLabel(tr("Open a DICOM folder or an image file (File menu), or drop it here."), gridHost_);
+    welcome_ =
+        new QLabel(tr("Open a DICOM folder or an image file (File menu), or drop it here."), gridHost_);
     welcome_->setAlignment(Qt::AlignCenter);
     grid_->addWidget(welcome_, 0, 0);
     outer->addWidget(gridHost_, 1);
@@ -154,7 +160,8 @@ void MainWindow::ensureViews() {
     view3d_ = new VolumeView3D(session_);
     for (VtkHostWindow* v : allViews()) {
         v->container(gridHost_);
-        connect(v, &VtkHostWindow::filesDropped, this, [this](const QStringList& paths) { openPaths(paths); });
+        connect(v, &VtkHostWindow::filesDropped, this,
+                [this](const QStringList& paths) { openPaths(paths); });
     }
     grid_->removeWidget(welcome_);
     welcome_->hide();
@@ -162,7 +169,8 @@ void MainWindow::ensureViews() {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* e) {
-    if (watched == windowHandle() && e->type() == QEvent::Expose && !firstFrame_ && windowHandle()->isExposed()) {
+    if (watched == windowHandle() && e->type() == QEvent::Expose && !firstFrame_ &&
+        windowHandle()->isExposed()) {
         firstFrame_ = true;
         // Runs after Qt has painted and flushed the exposed window.
         QTimer::singleShot(0, this, [this] {
@@ -185,10 +193,14 @@ void MainWindow::applyLayout() {
         grid_->addWidget(v->container(), r, c);
         v->container()->show();
     };
-    if (layout == QLatin1String("axial")) place(views_[0], 0, 0);
-    else if (layout == QLatin1String("coronal")) place(views_[1], 0, 0);
-    else if (layout == QLatin1String("sagittal")) place(views_[2], 0, 0);
-    else if (layout == QLatin1String("3d")) place(view3d_, 0, 0);
+    if (layout == QLatin1String("axial"))
+        place(views_[0], 0, 0);
+    else if (layout == QLatin1String("coronal"))
+        place(views_[1], 0, 0);
+    else if (layout == QLatin1String("sagittal"))
+        place(views_[2], 0, 0);
+    else if (layout == QLatin1String("3d"))
+        place(view3d_, 0, 0);
     else {
         place(views_[0], 0, 0);
         place(views_[2], 0, 1);
@@ -243,8 +255,9 @@ void MainWindow::buildActions() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addAction(tr("Open &Label Map…"), this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Open label map"), QString(),
-                                                       tr("Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd);;All files (*)"));
+        const QString f =
+            QFileDialog::getOpenFileName(this, tr("Open label map"), QString(),
+                                         tr("Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd);;All files (*)"));
         if (!f.isEmpty()) loader_->loadOverlay(f);
     });
     file->addSeparator();
@@ -263,19 +276,23 @@ void MainWindow::buildActions() {
     presetBox_ = new QComboBox(this);
     presetBox_->setObjectName(QStringLiteral("presetBox"));
     QStringList ids{QStringLiteral("initial"), QStringLiteral("auto")};
-    for (const auto& p : WindowPreset::ctPresets()) ids << QString::fromUtf8(p.id.data(), int(p.id.size()));
+    for (const auto& p : WindowPreset::ctPresets())
+        ids << QString::fromUtf8(p.id.data(), int(p.id.size()));
     QMenu* presets = view->addMenu(tr("&Window Presets"));
     for (int i = 0; i < ids.size(); ++i) {
         presetBox_->addItem(presetLabel(ids[i]), ids[i]);
-        QAction* a = presets->addAction(presetLabel(ids[i]), this, [this, id = ids[i]] { session_->setWindowPreset(id); });
+        QAction* a = presets->addAction(presetLabel(ids[i]), this,
+                                        [this, id = ids[i]] { session_->setWindowPreset(id); });
         a->setShortcut(QKeySequence(QString::number(i)));
     }
-    connect(presetBox_, &QComboBox::activated, this, [this](int i) { session_->setWindowPreset(presetBox_->itemData(i).toString()); });
+    connect(presetBox_, &QComboBox::activated, this,
+            [this](int i) { session_->setWindowPreset(presetBox_->itemData(i).toString()); });
     tools->addWidget(presetBox_);
 
     QAction* reset = view->addAction(tr("&Reset Views"), this, [this] {
         ensureViews();
-        for (SliceView* v : views_) v->resetView();
+        for (SliceView* v : views_)
+            v->resetView();
         view3d_->resetCamera();
         session_->setWindowPreset(QStringLiteral("initial"));
     });
@@ -310,7 +327,8 @@ void MainWindow::buildActions() {
     QAction* demo = view->addAction(tr("&Hide Patient Identifiers"));
     demo->setCheckable(true);
     connect(demo, &QAction::toggled, this, &MainWindow::setDemoMode);
-    connect(session_, &Session::volumeChanged, demo, [this, demo] { demo->setChecked(session_->demoMode()); });
+    connect(session_, &Session::volumeChanged, demo,
+            [this, demo] { demo->setChecked(session_->demoMode()); });
 
     QMenu* layouts = view->addMenu(tr("&Layout"));
     layoutGroup_ = new QActionGroup(this);
@@ -339,21 +357,24 @@ void MainWindow::buildActions() {
     help->addAction(tr("&Mouse and Keys"), this, [this] {
         QMessageBox::information(
             this, tr("Mouse and keys"),
-            tr("Left drag: window/level\nLeft click: move the crosshair\nWheel, arrows, Page Up/Down: slices\n"
+            tr("Left drag: window/level\nLeft click: move the crosshair\nWheel, arrows, Page Up/Down: "
+               "slices\n"
                "Right drag or Ctrl+wheel: zoom\nMiddle drag or Shift+left drag: pan\nR: reset zoom and pan\n"
                "0–6: window presets\nCtrl+P: cine"));
     });
     help->addAction(tr("&About cadview"), this, [this] {
         QMessageBox::about(this, tr("About cadview"),
                            tr("cadview %1: a viewer for CT, MR and X-ray studies with AI overlays.\n"
-                              "Not for diagnostic use.").arg(QApplication::applicationVersion()));
+                              "Not for diagnostic use.")
+                               .arg(QApplication::applicationVersion()));
     });
 }
 
 void MainWindow::rebuildRecentMenu() {
     recentMenu_->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recent")).toStringList();
-    for (const QString& path : recent) recentMenu_->addAction(path, this, [this, path] { openPaths({path}); });
+    for (const QString& path : recent)
+        recentMenu_->addAction(path, this, [this, path] { openPaths({path}); });
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 
@@ -362,7 +383,8 @@ void MainWindow::addRecent(const QString& path) {
     QStringList recent = settings.value(QStringLiteral("recent")).toStringList();
     recent.removeAll(path);
     recent.prepend(path);
-    while (recent.size() > kMaxRecent) recent.removeLast();
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
     settings.setValue(QStringLiteral("recent"), recent);
     rebuildRecentMenu();
 }
@@ -394,9 +416,14 @@ void MainWindow::onLoaded() {
     setWindowTitle(name.isEmpty() ? tr("cadview") : tr("%1 — cadview").arg(name));
     const auto& g = v->geometry();
     statusText_->setText(tr("%1 × %2 × %3 voxels, %4 × %5 × %6 mm")
-                             .arg(g.size[0]).arg(g.size[1]).arg(g.size[2])
-                             .arg(g.spacing[0], 0, 'g', 4).arg(g.spacing[1], 0, 'g', 4).arg(g.spacing[2], 0, 'g', 4));
-    for (const QString& p : loader_->openedPaths()) addRecent(QFileInfo(p).absoluteFilePath());
+                             .arg(g.size[0])
+                             .arg(g.size[1])
+                             .arg(g.size[2])
+                             .arg(g.spacing[0], 0, 'g', 4)
+                             .arg(g.spacing[1], 0, 'g', 4)
+                             .arg(g.spacing[2], 0, 'g', 4));
+    for (const QString& p : loader_->openedPaths())
+        addRecent(QFileInfo(p).absoluteFilePath());
 }
 
 void MainWindow::showDiagnostics() {
@@ -421,11 +448,14 @@ void MainWindow::showDiagnostics() {
 void MainWindow::saveViewScreenshot() {
     const QString name = QFileDialog::getSaveFileName(
         this, tr("Save screenshot"),
-        QDir::home().filePath(QStringLiteral("cadview-%1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))),
+        QDir::home().filePath(
+            QStringLiteral("cadview-%1.png")
+                .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")))),
         tr("PNG images (*.png)"));
     if (name.isEmpty()) return;
     ensureViews();
-    VtkHostWindow* target = layout_ == QLatin1String("3d") ? static_cast<VtkHostWindow*>(view3d_) : activeSliceView();
+    VtkHostWindow* target =
+        layout_ == QLatin1String("3d") ? static_cast<VtkHostWindow*>(view3d_) : activeSliceView();
     if (!target->grab().save(name))
         QMessageBox::warning(this, tr("Screenshot"), tr("Cannot write %1.").arg(name));
 }

@@ -2,9 +2,9 @@
 
 #include <QMainWindow>
 
-#include <array>
 #include <QString>
 #include <QStringList>
+#include <array>
 
 class QActionGroup;
 class QImage;
@@ -30,7 +30,7 @@ class VtkHostWindow;
 // series browser, messages, window presets, cine, screenshots, recent items and drag and drop.
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -49,17 +49,17 @@ public:
     void screenshotAndQuit(const QStringList& paths, const QString& file, const QString& seriesUid,
                            const QString& overlay, const QString& windowPreset);
 
-signals:
+  signals:
     // The window has been painted on screen for the first time.
     void firstFrameShown();
 
-protected:
+  protected:
     bool eventFilter(QObject* watched, QEvent* e) override;
     void dragEnterEvent(QDragEnterEvent* e) override;
     void dropEvent(QDropEvent* e) override;
     void closeEvent(QCloseEvent* e) override;
 
-private:
+  private:
     void buildViews();
     void ensureViews();
     void buildDocks();

@@ -25,27 +25,38 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription(QApplication::translate("main", "cadview: CT, MR and X-ray viewer"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption open(QStringLiteral("open"), QApplication::translate("main", "Open a DICOM folder or image file."),
+    QCommandLineOption open(QStringLiteral("open"),
+                            QApplication::translate("main", "Open a DICOM folder or image file."),
                             QStringLiteral("path"));
-    QCommandLineOption series(QStringLiteral("series"), QApplication::translate("main", "SeriesInstanceUID to show."),
+    QCommandLineOption series(QStringLiteral("series"),
+                              QApplication::translate("main", "SeriesInstanceUID to show."),
                               QStringLiteral("uid"));
-    QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                  QApplication::translate("main", "Render the window to a PNG file, then exit."),
-                                  QStringLiteral("file"));
-    QCommandLineOption overlay(QStringLiteral("overlay"), QApplication::translate("main", "Label map to show over the image."),
+    QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Render the window to a PNG file, then exit."),
+        QStringLiteral("file"));
+    QCommandLineOption overlay(QStringLiteral("overlay"),
+                               QApplication::translate("main", "Label map to show over the image."),
                                QStringLiteral("file"));
-    QCommandLineOption window(QStringLiteral("window"),
-                              QApplication::translate("main", "Window preset: lung, mediastinum, bone, brain, abdomen, auto."),
-                              QStringLiteral("preset"));
-    QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Demo mode: hide patient identifiers."));
-    QCommandLineOption size(QStringLiteral("size"), QApplication::translate("main", "Window size, e.g. 1280x900."),
+    QCommandLineOption window(
+        QStringLiteral("window"),
+        QApplication::translate("main", "Window preset: lung, mediastinum, bone, brain, abdomen, auto."),
+        QStringLiteral("preset"));
+    QCommandLineOption demo(QStringLiteral("demo"),
+                            QApplication::translate("main", "Demo mode: hide patient identifiers."));
+    QCommandLineOption size(QStringLiteral("size"),
+                            QApplication::translate("main", "Window size, e.g. 1280x900."),
                             QStringLiteral("WxH"));
-    QCommandLineOption lang(QStringLiteral("lang"), QApplication::translate("main", "Interface language (en, ko)."),
+    QCommandLineOption lang(QStringLiteral("lang"),
+                            QApplication::translate("main", "Interface language (en, ko)."),
                             QStringLiteral("code"));
-    QCommandLineOption exitWhenShown(QStringLiteral("exit-when-shown"),
-                                     QApplication::translate("main", "Exit once the window is on screen (start-up benchmark)."));
-    for (const auto& o : {open, series, screenshot, overlay, window, demo, size, lang, exitWhenShown}) parser.addOption(o);
-    parser.addPositionalArgument(QStringLiteral("paths"), QApplication::translate("main", "Folders or files to open."));
+    QCommandLineOption exitWhenShown(
+        QStringLiteral("exit-when-shown"),
+        QApplication::translate("main", "Exit once the window is on screen (start-up benchmark)."));
+    for (const auto& o : {open, series, screenshot, overlay, window, demo, size, lang, exitWhenShown})
+        parser.addOption(o);
+    parser.addPositionalArgument(QStringLiteral("paths"),
+                                 QApplication::translate("main", "Folders or files to open."));
     parser.process(app);
 
     const QString language = parser.isSet(lang) ? parser.value(lang) : QLocale().name();
@@ -53,7 +64,8 @@ int main(int argc, char** argv) {
     if (qtTranslator.load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(QLocale(language), QStringLiteral("cadview"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator.load(QLocale(language), QStringLiteral("cadview"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
 
     cadview::MainWindow mainWindow;
@@ -68,13 +80,17 @@ int main(int argc, char** argv) {
     if (parser.isSet(exitWhenShown)) {
         // Prints CLOCK_MONOTONIC (ns) when the window's first frame has been swapped to the screen;
         // the start-up benchmark subtracts the time it spawned us.
-        QObject::connect(&mainWindow, &cadview::MainWindow::firstFrameShown, &app, [] {
-            timespec ts{};
-            clock_gettime(CLOCK_MONOTONIC, &ts);
-            std::printf("first-frame %lld\n", static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec);
-            std::fflush(stdout);
-            QCoreApplication::exit(0);
-        }, Qt::SingleShotConnection);
+        QObject::connect(
+            &mainWindow, &cadview::MainWindow::firstFrameShown, &app,
+            [] {
+                timespec ts{};
+                clock_gettime(CLOCK_MONOTONIC, &ts);
+                std::printf("first-frame %lld\n",
+                            static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec);
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            },
+            Qt::SingleShotConnection);
         return app.exec();
     }
     if (parser.isSet(screenshot)) {
@@ -82,18 +98,20 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "cadview: --screenshot needs --open PATH\n");
             return 2;
         }
-        mainWindow.screenshotAndQuit(paths, parser.value(screenshot), parser.value(series), parser.value(overlay),
-                                     parser.value(window));
+        mainWindow.screenshotAndQuit(paths, parser.value(screenshot), parser.value(series),
+                                     parser.value(overlay), parser.value(window));
         return app.exec();
     }
     if (!paths.isEmpty()) {
         mainWindow.openPaths(paths, parser.value(series));
         if (parser.isSet(window) || parser.isSet(overlay)) {
-            QObject::connect(mainWindow.loader(), &cadview::StudyLoader::loaded, &mainWindow,
-                             [&mainWindow, w = parser.value(window), o = parser.value(overlay)] {
-                                 if (!w.isEmpty()) mainWindow.session()->setWindowPreset(w);
-                                 if (!o.isEmpty()) mainWindow.loader()->loadOverlay(o);
-                             }, Qt::SingleShotConnection);
+            QObject::connect(
+                mainWindow.loader(), &cadview::StudyLoader::loaded, &mainWindow,
+                [&mainWindow, w = parser.value(window), o = parser.value(overlay)] {
+                    if (!w.isEmpty()) mainWindow.session()->setWindowPreset(w);
+                    if (!o.isEmpty()) mainWindow.loader()->loadOverlay(o);
+                },
+                Qt::SingleShotConnection);
         }
     }
     return app.exec();

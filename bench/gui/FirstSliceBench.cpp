@@ -21,7 +21,8 @@ FirstSliceFigures FirstSliceBench::run(const std::string& dir, int runs) {
         window.show();
         if (!QTest::qWaitForWindowExposed(&window)) break;
         SliceView* axial = window.sliceView(0);
-        QTest::qWait(1500);  // the viewer is open and idle (views created, shaders warmed) before the user opens
+        QTest::qWait(
+            1500);  // the viewer is open and idle (views created, shaders warmed) before the user opens
 
         Stopwatch clock;
         double first = -1, whole = -1;

@@ -16,7 +16,7 @@ struct FirstSliceFigures {
 };
 
 class FirstSliceBench {
-public:
+  public:
     static FirstSliceFigures run(const std::string& dir, int runs);
 };
 

@@ -53,7 +53,9 @@ std::string ms(double seconds) {
     std::snprintf(buf, sizeof buf, "%.1f ms", seconds * 1000);
     return buf;
 }
-std::string verdict(bool met) { return met ? "met" : "MISSED"; }
+std::string verdict(bool met) {
+    return met ? "met" : "MISSED";
+}
 
 }  // namespace
 
@@ -114,25 +116,31 @@ int main(int argc, char** argv) {
               ms(scroll.vtkViewer.median()) + " vtkImageViewer2, no overlay",
               formatRatio(scroll.withOverlay.median() / scroll.vtkViewer.median()), "< 16 ms",
               verdict(scroll.withOverlay.median() < 0.016)});
-    t.addRow({"slice scroll, 512x512 + overlay (95th pct)", ms(p95(scroll.withOverlay)), ms(p95(scroll.vtkViewer)), "",
-              "", ""});
-    t.addRow({"  of which paintGL / VTK scene render", ms(scroll.paint.median()) + " / " + ms(scroll.vtkRender.median()), "", "", "", ""});
-    t.addRow({"slice scroll, 512x512, no overlay (median)", ms(scroll.withoutOverlay.median()), "", "", "", ""});
-    t.addRow({"slice scroll in the main window, 3 planes + 3D", ms(scroll.mainWindow.median()), "", "", "", ""});
+    t.addRow({"slice scroll, 512x512 + overlay (95th pct)", ms(p95(scroll.withOverlay)),
+              ms(p95(scroll.vtkViewer)), "", "", ""});
+    t.addRow({"  of which paintGL / VTK scene render",
+              ms(scroll.paint.median()) + " / " + ms(scroll.vtkRender.median()), "", "", "", ""});
+    t.addRow(
+        {"slice scroll, 512x512, no overlay (median)", ms(scroll.withoutOverlay.median()), "", "", "", ""});
+    t.addRow(
+        {"slice scroll in the main window, 3 planes + 3D", ms(scroll.mainWindow.median()), "", "", "", ""});
     if (!skipLarge) {
-        t.addRow({"open " + std::to_string(slices) + " slices: first slice on screen", ms(first.firstSlice.median()),
-                  ms(first.itkLoad.median()) + " ITK load (nothing before)",
+        t.addRow({"open " + std::to_string(slices) + " slices: first slice on screen",
+                  ms(first.firstSlice.median()), ms(first.itkLoad.median()) + " ITK load (nothing before)",
                   formatRatio(first.firstSlice.median() / first.itkLoad.median()), "< 500 ms",
                   verdict(first.firstSlice.median() < 0.5)});
-        t.addRow({"open " + std::to_string(slices) + " slices: whole volume on screen", ms(first.wholeVolume.median()),
-                  ms(first.itkLoad.median()) + " ITK load alone", formatRatio(first.wholeVolume.median() / first.itkLoad.median()),
-                  "", ""});
+        t.addRow({"open " + std::to_string(slices) + " slices: whole volume on screen",
+                  ms(first.wholeVolume.median()), ms(first.itkLoad.median()) + " ITK load alone",
+                  formatRatio(first.wholeVolume.median() / first.itkLoad.median()), "", ""});
         const double loadRatio = (memory.peakLoadedBytes - memory.baselineBytes) / memory.voxelBytes;
         const double shownRatio = (memory.peakShownBytes - memory.baselineBytes) / memory.voxelBytes;
-        t.addRow({"viewer peak while loading, above idle", formatMiB(memory.peakLoadedBytes - memory.baselineBytes),
-                  formatMiB(memory.voxelBytes) + " voxels", formatRatio(loadRatio), "<= 1.2x", verdict(loadRatio <= 1.2)});
-        t.addRow({"viewer peak once all views drew it (3D too)", formatMiB(memory.peakShownBytes - memory.baselineBytes),
-                  "", formatRatio(shownRatio), "", ""});
+        t.addRow({"viewer peak while loading, above idle",
+                  formatMiB(memory.peakLoadedBytes - memory.baselineBytes),
+                  formatMiB(memory.voxelBytes) + " voxels", formatRatio(loadRatio), "<= 1.2x",
+                  verdict(loadRatio <= 1.2)});
+        t.addRow({"viewer peak once all views drew it (3D too)",
+                  formatMiB(memory.peakShownBytes - memory.baselineBytes), "", formatRatio(shownRatio), "",
+                  ""});
     }
     std::cout << "\n";
     t.print(std::cout);

@@ -14,8 +14,8 @@
 
 #include "MainWindow.h"
 #include "Session.h"
-#include "StudyLoader.h"
 #include "SliceView.h"
+#include "StudyLoader.h"
 #include "VtkVolumeBridge.h"
 
 namespace cadview::bench {
@@ -39,7 +39,7 @@ Samples scrollView(SliceView& view, int passes, Samples* render = nullptr, Sampl
         for (int k = 0; k < n; ++k) {
             QSignalSpy shown(&view, &QOpenGLWindow::frameSwapped);
             Stopwatch w;
-            view.step(1, true);  // as a wheel notch does: the view schedules a paint
+            view.step(1, true);               // as a wheel notch does: the view schedules a paint
             if (!shown.wait(2000)) continue;  // the new slice has been presented on screen
             s.add(w.seconds());
             if (render) render->add(view.lastRenderMilliseconds() / 1000);

@@ -15,11 +15,11 @@ struct ScrollFigures {
     Samples paint;           // of which the whole paintGL (render, blit, text)
     Samples withoutOverlay;  // the same view without the overlay
     Samples vtkViewer;       // the peer: VTK's own vtkImageViewer2 in an offscreen window of the same size
-    Samples mainWindow;      // the axial view of the 1280 x 900 main window (three planes and 3D), step -> frame
+    Samples mainWindow;  // the axial view of the 1280 x 900 main window (three planes and 3D), step -> frame
 };
 
 class ScrollBench {
-public:
+  public:
     // Scrolls `passes` times through every slice of `volume`, in a view of `size` x `size` pixels.
     static ScrollFigures run(const std::shared_ptr<const Volume>& volume, int size, int passes);
     // Scrolls the axial view of the main window with `dir` open (the other views follow the cursor).

@@ -36,7 +36,8 @@ Samples StartupProbe::measure(const std::vector<std::string>& argv, int runs) {
         while (std::getline(lines, line))
             if (std::sscanf(line.c_str(), "first-frame %lld", &frame) == 1) break;
         if (frame == 0) {
-            std::cerr << "startup probe: " << argv.front() << " printed no first-frame line:\n" << result.output << "\n";
+            std::cerr << "startup probe: " << argv.front() << " printed no first-frame line:\n"
+                      << result.output << "\n";
             continue;
         }
         s.add(double(frame - spawned) / 1e9);

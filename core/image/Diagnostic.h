@@ -10,20 +10,20 @@ namespace cadview {
 struct Diagnostic {
     enum class Severity { Info, Warning, Error };
     enum class Code {
-        UnreadableFile,        // not DICOM, truncated, or the header cannot be parsed
-        UnsupportedFile,       // valid DICOM without an image we can show (SR, RT plan, waveform...)
-        PixelDecodeFailed,     // header fine, pixel data cannot be decoded
-        UnevenSpacing,         // slice gaps differ; value = smallest gap, value2 = largest gap (mm)
-        MissingSlices,         // value = number of slices that appear to be missing
-        GantryTilt,            // value = tilt angle in degrees
-        Resampled,             // a regular grid was built; value = new slice spacing (mm)
-        SeveralSeries,         // value = number of series found where one was expected
-        SplitSeries,           // one SeriesInstanceUID held images of different geometry: split
-        DuplicatePositions,    // several images at one position; value = count dropped
-        InconsistentImages,    // images of a series disagree in size or type and were left out
-        ColorConverted,        // a colour image was shown in grey
-        SpacingUnknown,        // no pixel spacing in the file: 1 mm assumed
-        Oblique,               // grid is not aligned with the patient axes; value = angle in degrees
+        UnreadableFile,      // not DICOM, truncated, or the header cannot be parsed
+        UnsupportedFile,     // valid DICOM without an image we can show (SR, RT plan, waveform...)
+        PixelDecodeFailed,   // header fine, pixel data cannot be decoded
+        UnevenSpacing,       // slice gaps differ; value = smallest gap, value2 = largest gap (mm)
+        MissingSlices,       // value = number of slices that appear to be missing
+        GantryTilt,          // value = tilt angle in degrees
+        Resampled,           // a regular grid was built; value = new slice spacing (mm)
+        SeveralSeries,       // value = number of series found where one was expected
+        SplitSeries,         // one SeriesInstanceUID held images of different geometry: split
+        DuplicatePositions,  // several images at one position; value = count dropped
+        InconsistentImages,  // images of a series disagree in size or type and were left out
+        ColorConverted,      // a colour image was shown in grey
+        SpacingUnknown,      // no pixel spacing in the file: 1 mm assumed
+        Oblique,             // grid is not aligned with the patient axes; value = angle in degrees
         Cancelled,
     };
 

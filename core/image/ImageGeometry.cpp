@@ -8,7 +8,8 @@ namespace cadview {
 
 Vec3 ImageGeometry::indexToPhysical(const Vec3& index) const {
     Vec3 p = origin;
-    for (int c = 0; c < 3; ++c) p = p + axis(c) * (index[c] * spacing[c]);
+    for (int c = 0; c < 3; ++c)
+        p = p + axis(c) * (index[c] * spacing[c]);
     return p;
 }
 

@@ -15,18 +15,22 @@ std::vector<double> sample(const Volume& v) {
     std::vector<double> out;
     out.reserve(n / stride + 1);
     const T* p = v.as<T>();
-    for (std::size_t i = 0; i < n; i += stride) out.push_back(double(p[i * c]));
+    for (std::size_t i = 0; i < n; i += stride)
+        out.push_back(double(p[i * c]));
     return out;
 }
 }  // namespace
 
-std::vector<double> IntensityStatistics::percentiles(const Volume& volume, const std::vector<double>& fractions) {
+std::vector<double> IntensityStatistics::percentiles(const Volume& volume,
+                                                     const std::vector<double>& fractions) {
     std::vector<double> result(fractions.size(), 0.0);
     if (volume.empty() || volume.voxelCount() == 0) return result;
-    std::vector<double> values = dispatchPixelType(volume.pixelType(), [&](auto t) { return sample<decltype(t)>(volume); });
+    std::vector<double> values =
+        dispatchPixelType(volume.pixelType(), [&](auto t) { return sample<decltype(t)>(volume); });
     for (std::size_t k = 0; k < fractions.size(); ++k) {
         const double f = std::clamp(fractions[k], 0.0, 1.0);
-        const std::size_t idx = std::min(values.size() - 1, std::size_t(std::llround(f * double(values.size() - 1))));
+        const std::size_t idx =
+            std::min(values.size() - 1, std::size_t(std::llround(f * double(values.size() - 1))));
         std::nth_element(values.begin(), values.begin() + long(idx), values.end());
         result[k] = values[idx];
     }

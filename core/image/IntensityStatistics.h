@@ -8,7 +8,7 @@ namespace cadview {
 
 // Intensity figures of a volume's first component, for display defaults (auto window) and probes.
 class IntensityStatistics {
-public:
+  public:
     // Values at the given fractions (0..1) of the sorted voxels. Large volumes are subsampled to about
     // two million voxels with a fixed stride, so the answer is deterministic and takes milliseconds.
     static std::vector<double> percentiles(const Volume& volume, const std::vector<double>& fractions);

@@ -20,31 +20,52 @@ double pixelTypeMax(PixelType type);
 template <typename T>
 constexpr PixelType pixelTypeOf();
 template <>
-constexpr PixelType pixelTypeOf<std::uint8_t>() { return PixelType::UInt8; }
+constexpr PixelType pixelTypeOf<std::uint8_t>() {
+    return PixelType::UInt8;
+}
 template <>
-constexpr PixelType pixelTypeOf<std::int8_t>() { return PixelType::Int8; }
+constexpr PixelType pixelTypeOf<std::int8_t>() {
+    return PixelType::Int8;
+}
 template <>
-constexpr PixelType pixelTypeOf<std::uint16_t>() { return PixelType::UInt16; }
+constexpr PixelType pixelTypeOf<std::uint16_t>() {
+    return PixelType::UInt16;
+}
 template <>
-constexpr PixelType pixelTypeOf<std::int16_t>() { return PixelType::Int16; }
+constexpr PixelType pixelTypeOf<std::int16_t>() {
+    return PixelType::Int16;
+}
 template <>
-constexpr PixelType pixelTypeOf<std::uint32_t>() { return PixelType::UInt32; }
+constexpr PixelType pixelTypeOf<std::uint32_t>() {
+    return PixelType::UInt32;
+}
 template <>
-constexpr PixelType pixelTypeOf<std::int32_t>() { return PixelType::Int32; }
+constexpr PixelType pixelTypeOf<std::int32_t>() {
+    return PixelType::Int32;
+}
 template <>
-constexpr PixelType pixelTypeOf<float>() { return PixelType::Float32; }
+constexpr PixelType pixelTypeOf<float>() {
+    return PixelType::Float32;
+}
 
 // Calls f(T{}) with T the C++ type of `type`.
 template <typename F>
 decltype(auto) dispatchPixelType(PixelType type, F&& f) {
     switch (type) {
-        case PixelType::UInt8: return f(std::uint8_t{});
-        case PixelType::Int8: return f(std::int8_t{});
-        case PixelType::UInt16: return f(std::uint16_t{});
-        case PixelType::Int16: return f(std::int16_t{});
-        case PixelType::UInt32: return f(std::uint32_t{});
-        case PixelType::Int32: return f(std::int32_t{});
-        case PixelType::Float32: break;
+        case PixelType::UInt8:
+            return f(std::uint8_t{});
+        case PixelType::Int8:
+            return f(std::int8_t{});
+        case PixelType::UInt16:
+            return f(std::uint16_t{});
+        case PixelType::Int16:
+            return f(std::int16_t{});
+        case PixelType::UInt32:
+            return f(std::uint32_t{});
+        case PixelType::Int32:
+            return f(std::int32_t{});
+        case PixelType::Float32:
+            break;
     }
     return f(float{});
 }

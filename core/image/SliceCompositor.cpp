@@ -38,7 +38,8 @@ void mapGrey(const Volume& v, const SliceLayout& l, const WindowLevel& w, std::u
         constexpr long n = long(std::numeric_limits<T>::max()) - lo + 1;
         thread_local std::vector<std::uint8_t> table;
         table.resize(std::size_t(n));
-        for (long i = 0; i < n; ++i) table[std::size_t(i)] = grey(double(i + lo), w);
+        for (long i = 0; i < n; ++i)
+            table[std::size_t(i)] = grey(double(i + lo), w);
         for (std::size_t y = 0; y < l.height; ++y) {
             const T* row = src + y * l.rowStride;
             std::uint8_t* o = out + y * l.width * 4;
@@ -69,14 +70,16 @@ void mapColour(const Volume& v, const SliceLayout& l, const WindowLevel& w, std:
         std::uint8_t* o = out + y * l.width * 4;
         for (std::size_t x = 0; x < l.width; ++x, o += 4) {
             const T* p = row + x * l.columnStride;
-            for (int c = 0; c < 3; ++c) o[c] = grey(double(p[c]), w);
+            for (int c = 0; c < 3; ++c)
+                o[c] = grey(double(p[c]), w);
             o[3] = 255;
         }
     }
 }
 
 template <typename T>
-void blendLabels(const Volume& labels, const SliceLayout& l, const SliceCompositor::Request& r, std::uint8_t* out) {
+void blendLabels(const Volume& labels, const SliceLayout& l, const SliceCompositor::Request& r,
+                 std::uint8_t* out) {
     const T* src = labels.as<T>() + l.offset;
     const int alpha = int(std::lround(std::clamp(r.labelOpacity, 0.0, 1.0) * 256));
     for (std::size_t y = 0; y < l.height; ++y) {
@@ -86,7 +89,8 @@ void blendLabels(const Volume& labels, const SliceLayout& l, const SliceComposit
             const T label = row[x * l.columnStride];
             if (label == T(0)) continue;
             const auto& colour = (*r.labelColors)[std::size_t(long(label)) & 0xff];
-            for (int c = 0; c < 3; ++c) o[c] = std::uint8_t((o[c] * (256 - alpha) + colour[std::size_t(c)] * alpha) >> 8);
+            for (int c = 0; c < 3; ++c)
+                o[c] = std::uint8_t((o[c] * (256 - alpha) + colour[std::size_t(c)] * alpha) >> 8);
         }
     }
 }
@@ -95,9 +99,12 @@ void blendLabels(const Volume& labels, const SliceLayout& l, const SliceComposit
 
 std::array<int, 2> SliceCompositor::inPlaneAxes(int normalAxis) {
     switch (normalAxis) {
-        case 0: return {1, 2};
-        case 1: return {0, 2};
-        default: break;
+        case 0:
+            return {1, 2};
+        case 1:
+            return {0, 2};
+        default:
+            break;
     }
     return {0, 1};
 }
@@ -106,14 +113,17 @@ void SliceCompositor::compose(const Volume& volume, const Request& r, std::vecto
     const SliceLayout l = layoutOf(volume, r.normalAxis, r.index);
     rgba.resize(l.width * l.height * 4);
     if (volume.components() == 3)
-        dispatchPixelType(volume.pixelType(), [&](auto t) { mapColour<decltype(t)>(volume, l, r.window, rgba.data()); });
+        dispatchPixelType(volume.pixelType(),
+                          [&](auto t) { mapColour<decltype(t)>(volume, l, r.window, rgba.data()); });
     else
-        dispatchPixelType(volume.pixelType(), [&](auto t) { mapGrey<decltype(t)>(volume, l, r.window, rgba.data()); });
+        dispatchPixelType(volume.pixelType(),
+                          [&](auto t) { mapGrey<decltype(t)>(volume, l, r.window, rgba.data()); });
     if (r.labels && r.labelColors && r.labels->geometry().size == volume.geometry().size &&
         r.labels->components() == 1 && r.labelOpacity > 0) {
         const SliceLayout ll = layoutOf(*r.labels, r.normalAxis, r.index);
         dispatchPixelType(r.labels->pixelType(), [&](auto t) {
-            if constexpr (std::is_integral_v<decltype(t)>) blendLabels<decltype(t)>(*r.labels, ll, r, rgba.data());
+            if constexpr (std::is_integral_v<decltype(t)>)
+                blendLabels<decltype(t)>(*r.labels, ll, r, rgba.data());
         });
     }
 }

@@ -14,7 +14,7 @@ namespace cadview {
 // the result as one texture, which software OpenGL handles far faster than mapping and blending
 // several layers itself.
 class SliceCompositor {
-public:
+  public:
     using Rgb = std::array<std::uint8_t, 3>;
 
     struct Request {

@@ -22,7 +22,8 @@ Volume::Volume(const ImageGeometry& geometry, PixelType type, int components)
 #ifdef __linux__
             ::madvise(p, rounded, MADV_HUGEPAGE);
 #endif
-            data_ = std::shared_ptr<std::byte[]>(static_cast<std::byte*>(p), [](std::byte* q) { std::free(q); });
+            data_ =
+                std::shared_ptr<std::byte[]>(static_cast<std::byte*>(p), [](std::byte* q) { std::free(q); });
             return;
         }
     }

@@ -31,7 +31,7 @@ struct VolumeInfo {
 // Voxels plus their place in patient space. The buffer is shared so views can display it without a copy;
 // it is x-fastest, then y, then z, components interleaved.
 class Volume {
-public:
+  public:
     Volume() = default;
     // Allocates an uninitialised buffer: pages are only touched when a loader writes them.
     Volume(const ImageGeometry& geometry, PixelType type, int components = 1);
@@ -69,7 +69,7 @@ public:
     Diagnostics& diagnostics() { return diagnostics_; }
     const Diagnostics& diagnostics() const { return diagnostics_; }
 
-private:
+  private:
     ImageGeometry geometry_;
     PixelType type_ = PixelType::Int16;
     int components_ = 1;

@@ -10,7 +10,7 @@ namespace cadview {
 // of a large series. Each halving averages 2 x 2 x 2 blocks (an axis of size 1 is kept), keeping the
 // volume's place in patient space (the new voxel centres sit between the old ones).
 class VolumeDownsampler {
-public:
+  public:
     static Volume halve(const Volume& volume);
     // `volume` itself (as a copy sharing its buffer) when it fits in `maxBytes`, otherwise halved until
     // it fits. Single-component volumes only; colour volumes are returned as they are.

@@ -8,8 +8,8 @@ namespace cadview {
 
 const std::vector<WindowPreset>& WindowPreset::ctPresets() {
     static const std::vector<WindowPreset> presets{
-        {"lung", {-600, 1500}},   {"mediastinum", {50, 350}}, {"bone", {400, 1800}},
-        {"brain", {40, 80}},      {"abdomen", {50, 400}},
+        {"lung", {-600, 1500}}, {"mediastinum", {50, 350}}, {"bone", {400, 1800}},
+        {"brain", {40, 80}},    {"abdomen", {50, 400}},
     };
     return presets;
 }

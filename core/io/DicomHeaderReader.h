@@ -10,7 +10,7 @@ namespace cadview {
 
 // Reads the header of one DICOM file, stopping before the pixel data.
 class DicomHeaderReader {
-public:
+  public:
     struct Header {
         DicomInstance instance;
         std::string seriesUid;

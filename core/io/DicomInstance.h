@@ -20,10 +20,10 @@ struct DicomInstance {
     int samplesPerPixel = 1;
     int bitsAllocated = 16;
     int bitsStored = 16;
-    int pixelRepresentation = 0;  // 0 unsigned, 1 two's complement
-    std::string photometric;      // MONOCHROME1, MONOCHROME2, RGB, YBR_FULL, PALETTE COLOR, ...
-    std::optional<Vec3> position;              // ImagePositionPatient
-    std::optional<std::array<double, 6>> orientation;  // ImageOrientationPatient (row, column cosines)
+    int pixelRepresentation = 0;   // 0 unsigned, 1 two's complement
+    std::string photometric;       // MONOCHROME1, MONOCHROME2, RGB, YBR_FULL, PALETTE COLOR, ...
+    std::optional<Vec3> position;  // ImagePositionPatient
+    std::optional<std::array<double, 6>> orientation;   // ImageOrientationPatient (row, column cosines)
     std::optional<std::array<double, 2>> pixelSpacing;  // row spacing, column spacing (mm)
     bool spacingFromImager = false;  // only ImagerPixelSpacing was present (projection radiographs)
     double sliceThickness = 0;

@@ -4,9 +4,6 @@
 #include <gdcmImageReader.h>
 #include <gdcmSequenceOfFragments.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -16,6 +13,7 @@
 #include "io/LoadError.h"
 #include "io/PixelConverter.h"
 #include "io/PixelDataExtent.h"
+#include "io/ReadOnlyFile.h"
 #include "io/RleDecoder.h"
 
 namespace cadview {
@@ -23,31 +21,6 @@ namespace cadview {
 namespace {
 
 const std::string kRleLossless = "1.2.840.10008.1.2.5";
-
-class FileDescriptor {
-  public:
-    explicit FileDescriptor(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
-    ~FileDescriptor() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return fd_; }
-
-  private:
-    int fd_;
-};
-
-bool readFully(int fd, std::byte* dst, std::size_t bytes, std::uint64_t offset) {
-    while (bytes > 0) {
-        const ssize_t n = ::pread(fd, dst, bytes, off_t(offset));
-        if (n <= 0) return false;
-        dst += n;
-        offset += std::uint64_t(n);
-        bytes -= std::size_t(n);
-    }
-    return true;
-}
 
 void fill(std::byte* dst, std::size_t count, PixelType type, double value) {
     dispatchPixelType(type, [&](auto v) {
@@ -83,7 +56,8 @@ std::size_t bytesInFrame(std::size_t frame, std::size_t frameBytes, std::uint64_
 // string streams and clean overlay bits that PixelConverter masks anyway. Returns false when the file is
 // not of that kind: the caller then uses GDCM, which rewrites the whole slice.
 bool readNative(const DicomInstance& inst, const std::vector<SliceTarget>& targets, const SliceFormat& f,
-                const PixelDataExtent& extent, int fd, std::vector<char>& scratch, Diagnostics& warnings) {
+                const PixelDataExtent& extent, const ReadOnlyFile& in, std::vector<char>& scratch,
+                Diagnostics& warnings) {
     if (inst.frames != 1 || targets.size() != 1 || f.components != 1 || inst.samplesPerPixel != 1)
         return false;
     if (inst.transferSyntax != "1.2.840.10008.1.2" && inst.transferSyntax != "1.2.840.10008.1.2.1")
@@ -104,7 +78,7 @@ bool readNative(const DicomInstance& inst, const std::vector<SliceTarget>& targe
     const bool inPlace = PixelConverter::canConvertInPlace(m);
     if (!inPlace) scratch.resize(bytes);
     void* src = inPlace ? static_cast<void*>(dst) : static_cast<void*>(scratch.data());
-    if (!readFully(fd, static_cast<std::byte*>(src), present, extent.offset)) return false;
+    if (!in.readAt(src, present, extent.offset)) return false;
     const std::size_t complete = present / bytesPerPixel;
     PixelConverter::convert(src, dst, complete, m);
     if (complete < pixels) {
@@ -336,10 +310,10 @@ Diagnostics DicomPixelDecoder::decode(const DicomInstance& file, const std::vect
                                       const SliceFormat& format, std::vector<char>& scratch) {
     Diagnostics warnings;
     if (targets.empty()) return warnings;
-    const FileDescriptor fd(file.path);
+    const ReadOnlyFile in(file.path);
     const std::optional<PixelDataExtent> extent =
-        PixelDataExtent::measure(file.path, file.transferSyntax, fd.get());
-    if (extent && readNative(file, targets, format, *extent, fd.get(), scratch, warnings)) return warnings;
+        PixelDataExtent::measure(file.path, file.transferSyntax, in);
+    if (extent && readNative(file, targets, format, *extent, in, scratch, warnings)) return warnings;
     decodeWithGdcm(file, targets, format, extent, scratch, warnings);
     return warnings;
 }

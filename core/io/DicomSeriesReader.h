@@ -14,7 +14,7 @@ namespace cadview {
 // buffer. A slice that cannot be decoded is left blank and reported; a series with no decodable slice
 // throws LoadError.
 class DicomSeriesReader {
-public:
+  public:
     // Geometry, pixel type and warnings from the headers alone (no pixel data is decoded).
     static VolumeDescription describe(const SeriesEntry& series, const LoadOptions& options = {});
     static Volume read(const SeriesEntry& series, const LoadOptions& options, JobContext& job);

@@ -8,8 +8,10 @@ namespace cadview::dicomtext {
 std::string trim(const std::string& s) {
     const char* ws = " \t\r\n";
     std::size_t b = 0, e = s.size();
-    while (b < e && (s[b] == '\0' || std::string_view(ws).find(s[b]) != std::string_view::npos)) ++b;
-    while (e > b && (s[e - 1] == '\0' || std::string_view(ws).find(s[e - 1]) != std::string_view::npos)) --e;
+    while (b < e && (s[b] == '\0' || std::string_view(ws).find(s[b]) != std::string_view::npos))
+        ++b;
+    while (e > b && (s[e - 1] == '\0' || std::string_view(ws).find(s[e - 1]) != std::string_view::npos))
+        --e;
     return s.substr(b, e - b);
 }
 

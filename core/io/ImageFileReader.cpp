@@ -30,8 +30,10 @@ Opened open(const std::string& path) {
     if (!std::filesystem::is_regular_file(path))
         throw LoadError(Diagnostic::Code::UnreadableFile, path, "no such file");
     const std::pair<itk::ImageIOBase::Pointer, const char*> candidates[] = {
-        {itk::NiftiImageIO::New().GetPointer(), "NIfTI"}, {itk::NrrdImageIO::New().GetPointer(), "NRRD"},
-        {itk::MetaImageIO::New().GetPointer(), "MetaImage"}, {itk::PNGImageIO::New().GetPointer(), "PNG"},
+        {itk::NiftiImageIO::New().GetPointer(), "NIfTI"},
+        {itk::NrrdImageIO::New().GetPointer(), "NRRD"},
+        {itk::MetaImageIO::New().GetPointer(), "MetaImage"},
+        {itk::PNGImageIO::New().GetPointer(), "PNG"},
         {itk::JPEGImageIO::New().GetPointer(), "JPEG"}};
     for (const auto& [io, name] : candidates) {
         if (!io->CanReadFile(path.c_str())) continue;
@@ -51,15 +53,37 @@ PixelType keptType(IOComponent c, PixelMapping& m) {
     m.sourceFloat = false;
     m.sourceSigned = false;
     switch (c) {
-        case IOComponent::UCHAR: m.bitsAllocated = 8; return PixelType::UInt8;
-        case IOComponent::CHAR: m.bitsAllocated = 8; m.sourceSigned = true; return PixelType::Int8;
-        case IOComponent::USHORT: m.bitsAllocated = 16; return PixelType::UInt16;
-        case IOComponent::SHORT: m.bitsAllocated = 16; m.sourceSigned = true; return PixelType::Int16;
-        case IOComponent::UINT: m.bitsAllocated = 32; return PixelType::UInt32;
-        case IOComponent::INT: m.bitsAllocated = 32; m.sourceSigned = true; return PixelType::Int32;
-        case IOComponent::FLOAT: m.bitsAllocated = 32; m.sourceFloat = true; return PixelType::Float32;
-        case IOComponent::DOUBLE: m.bitsAllocated = 64; m.sourceFloat = true; return PixelType::Float32;
-        default: break;
+        case IOComponent::UCHAR:
+            m.bitsAllocated = 8;
+            return PixelType::UInt8;
+        case IOComponent::CHAR:
+            m.bitsAllocated = 8;
+            m.sourceSigned = true;
+            return PixelType::Int8;
+        case IOComponent::USHORT:
+            m.bitsAllocated = 16;
+            return PixelType::UInt16;
+        case IOComponent::SHORT:
+            m.bitsAllocated = 16;
+            m.sourceSigned = true;
+            return PixelType::Int16;
+        case IOComponent::UINT:
+            m.bitsAllocated = 32;
+            return PixelType::UInt32;
+        case IOComponent::INT:
+            m.bitsAllocated = 32;
+            m.sourceSigned = true;
+            return PixelType::Int32;
+        case IOComponent::FLOAT:
+            m.bitsAllocated = 32;
+            m.sourceFloat = true;
+            return PixelType::Float32;
+        case IOComponent::DOUBLE:
+            m.bitsAllocated = 64;
+            m.sourceFloat = true;
+            return PixelType::Float32;
+        default:
+            break;
     }
     throw std::invalid_argument("unsupported component type");
 }
@@ -78,7 +102,8 @@ Layout layoutOf(const Opened& o, const std::string& path) {
     const unsigned dims = io.GetNumberOfDimensions();
     if (dims < 2 || dims > 3) {
         bool trailingOnes = dims > 3;
-        for (unsigned a = 3; a < dims; ++a) trailingOnes = trailingOnes && io.GetDimensions(a) == 1;
+        for (unsigned a = 3; a < dims; ++a)
+            trailingOnes = trailingOnes && io.GetDimensions(a) == 1;
         if (!trailingOnes)
             throw LoadError(Diagnostic::Code::UnsupportedFile, path,
                             std::to_string(dims) + "-dimensional images are not supported");
@@ -93,7 +118,8 @@ Layout layoutOf(const Opened& o, const std::string& path) {
         axis[a] = 1;
         if (has) {
             const auto dir = io.GetDirection(a);
-            for (unsigned r = 0; r < 3 && r < dir.size(); ++r) axis[r] = dir[r];
+            for (unsigned r = 0; r < 3 && r < dir.size(); ++r)
+                axis[r] = dir[r];
         }
         g.setAxis(int(a), axis);
     }
@@ -108,8 +134,9 @@ Layout layoutOf(const Opened& o, const std::string& path) {
     try {
         d.pixelType = keptType(io.GetComponentType(), l.source);
     } catch (const std::invalid_argument&) {
-        throw LoadError(Diagnostic::Code::UnsupportedFile, path,
-                        "pixel component type " + itk::ImageIOBase::GetComponentTypeAsString(io.GetComponentType()));
+        throw LoadError(
+            Diagnostic::Code::UnsupportedFile, path,
+            "pixel component type " + itk::ImageIOBase::GetComponentTypeAsString(io.GetComponentType()));
     }
     l.fileComponents = int(io.GetNumberOfComponents());
     const bool photo = o.format == "PNG" || o.format == "JPEG";
@@ -136,7 +163,9 @@ Layout layoutOf(const Opened& o, const std::string& path) {
 
 }  // namespace
 
-VolumeDescription ImageFileReader::describe(const std::string& path) { return layoutOf(open(path), path).description; }
+VolumeDescription ImageFileReader::describe(const std::string& path) {
+    return layoutOf(open(path), path).description;
+}
 
 Volume ImageFileReader::read(const std::string& path, JobContext& job) {
     const Opened o = open(path);
@@ -154,7 +183,8 @@ Volume ImageFileReader::read(const std::string& path, JobContext& job) {
     }
     o.io->SetIORegion(region);
 
-    const bool direct = !l.greyFromColour && l.source.bitsAllocated / 8 == int(bytesPerComponent(d.pixelType));
+    const bool direct =
+        !l.greyFromColour && l.source.bitsAllocated / 8 == int(bytesPerComponent(d.pixelType));
     try {
         if (direct) {
             o.io->Read(v.data());
@@ -184,7 +214,8 @@ Volume ImageFileReader::read(const std::string& path, JobContext& job) {
                 fromFloat.sourceFloat = true;
                 fromFloat.output = d.pixelType;
                 PixelConverter::convert(grey.data(), v.data(), n, fromFloat);
-                if (differ) v.diagnostics().push_back(Diagnostic::warning(Diagnostic::Code::ColorConverted, path));
+                if (differ)
+                    v.diagnostics().push_back(Diagnostic::warning(Diagnostic::Code::ColorConverted, path));
             } else {
                 PixelMapping m = l.source;
                 m.output = d.pixelType;

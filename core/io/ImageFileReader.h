@@ -12,7 +12,7 @@ namespace cadview {
 // volume's buffer when the file's type is one we keep. Geometry comes back in LPS (ITK converts NIfTI's
 // RAS). Colour PNG/JPEG radiographs become grey; a warning says so when the channels differed.
 class ImageFileReader {
-public:
+  public:
     static VolumeDescription describe(const std::string& path);
     static Volume read(const std::string& path, JobContext& job);
 };

@@ -17,7 +17,8 @@ Dst clampRound(double v) {
         return Dst(v);
     } else {
         v = std::round(v);
-        return Dst(std::clamp(v, double(std::numeric_limits<Dst>::lowest()), double(std::numeric_limits<Dst>::max())));
+        return Dst(std::clamp(v, double(std::numeric_limits<Dst>::lowest()),
+                              double(std::numeric_limits<Dst>::max())));
     }
 }
 
@@ -32,14 +33,16 @@ bool isSmallIntegerMapping(const PixelMapping& m) {
 }
 
 template <typename Src, typename Dst>
-void convertSmallIntegers(const unsigned char* src, unsigned char* dst, std::size_t n, const PixelMapping& m) {
+void convertSmallIntegers(const unsigned char* src, unsigned char* dst, std::size_t n,
+                          const PixelMapping& m) {
     const int bits = int(sizeof(Src) * 8);
     const bool needMask = m.bitsStored > 0 && m.bitsStored < bits;
     const std::int32_t mask = needMask ? (std::int32_t(1) << m.bitsStored) - 1 : -1;
     const int shift = needMask && m.sourceSigned ? 32 - m.bitsStored : 0;
     // invert: out = invertSum - (v + intercept) = -v + (invertSum - intercept); (v ^ -1) - -1 == -v.
     const std::int32_t flip = m.invert ? -1 : 0;
-    const std::int32_t offset = m.invert ? std::int32_t(m.invertSum - m.intercept) : std::int32_t(m.intercept);
+    const std::int32_t offset =
+        m.invert ? std::int32_t(m.invertSum - m.intercept) : std::int32_t(m.intercept);
     constexpr std::int32_t lo = std::numeric_limits<Dst>::lowest();
     constexpr std::int32_t hi = std::numeric_limits<Dst>::max();
 
@@ -61,7 +64,8 @@ void convertSmallIntegers(const unsigned char* src, unsigned char* dst, std::siz
 
 template <typename Src, typename Dst>
 void convertTyped(const void* srcVoid, void* dstVoid, std::size_t n, const PixelMapping& m) {
-    if constexpr (std::is_integral_v<Src> && std::is_integral_v<Dst> && sizeof(Src) <= 2 && sizeof(Dst) <= 2) {
+    if constexpr (std::is_integral_v<Src> && std::is_integral_v<Dst> && sizeof(Src) <= 2 &&
+                  sizeof(Dst) <= 2) {
         if (isSmallIntegerMapping(m)) {
             convertSmallIntegers<Src, Dst>(static_cast<const unsigned char*>(srcVoid),
                                            static_cast<unsigned char*>(dstVoid), n, m);
@@ -77,7 +81,8 @@ void convertTyped(const void* srcVoid, void* dstVoid, std::size_t n, const Pixel
     const Wide mask = needMask ? (Wide(1) << m.bitsStored) - 1 : -1;
     const int signShift = needMask ? 64 - m.bitsStored : 0;
     const bool integerRescale = std::is_integral_v<Src> && std::is_integral_v<Dst> && m.slope == 1.0 &&
-                                m.intercept == std::floor(m.intercept) && (!m.invert || m.invertSum == std::floor(m.invertSum));
+                                m.intercept == std::floor(m.intercept) &&
+                                (!m.invert || m.invertSum == std::floor(m.invertSum));
     const Wide intercept = Wide(m.intercept), invertSum = Wide(m.invertSum);
     constexpr Wide lo = std::is_integral_v<Dst> ? Wide(std::numeric_limits<Dst>::lowest()) : 0;
     constexpr Wide hi = std::is_integral_v<Dst> ? Wide(std::numeric_limits<Dst>::max()) : 0;
@@ -118,7 +123,8 @@ void convertFrom(const void* src, void* dst, std::size_t n, const PixelMapping& 
 }  // namespace
 
 bool PixelConverter::canConvertInPlace(const PixelMapping& m) {
-    return !m.sourceFloat && isInteger(m.output) && std::size_t(m.bitsAllocated / 8) == bytesPerComponent(m.output);
+    return !m.sourceFloat && isInteger(m.output) &&
+           std::size_t(m.bitsAllocated / 8) == bytesPerComponent(m.output);
 }
 
 void PixelConverter::convert(const void* src, void* dst, std::size_t count, const PixelMapping& m) {

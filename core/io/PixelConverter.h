@@ -21,7 +21,7 @@ struct PixelMapping {
 };
 
 class PixelConverter {
-public:
+  public:
     // Converts `count` values from `src` into `dst`. `src` and `dst` may be the same buffer when the
     // source and output types have the same width and both are integers.
     static void convert(const void* src, void* dst, std::size_t count, const PixelMapping& m);

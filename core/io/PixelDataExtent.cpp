@@ -1,12 +1,11 @@
 #include "io/PixelDataExtent.h"
 
+#include "io/ReadOnlyFile.h"
+
 #include <gdcmReader.h>
 
 #include <algorithm>
 #include <cctype>
-
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace cadview {
 
@@ -14,17 +13,6 @@ namespace {
 
 const gdcm::Tag kPixelData(0x7fe0, 0x0010);
 constexpr std::uint32_t kUndefinedLength = 0xffffffffu;
-
-bool readAt(int fd, unsigned char* dst, std::size_t bytes, std::uint64_t offset) {
-    while (bytes > 0) {
-        const ssize_t n = ::pread(fd, dst, bytes, off_t(offset));
-        if (n <= 0) return false;
-        dst += n;
-        offset += std::uint64_t(n);
-        bytes -= std::size_t(n);
-    }
-    return true;
-}
 
 std::uint32_t le32(const unsigned char* p) {
     return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 |
@@ -37,7 +25,7 @@ std::uint32_t be32(const unsigned char* p) {
 
 // Walks the items of encapsulated pixel data from `start` up to the sequence delimiter or the end of the
 // file. False when what is found is not a sequence of items.
-bool measureItems(int fd, std::uint64_t start, std::uint64_t fileSize, PixelDataExtent& e) {
+bool measureItems(const ReadOnlyFile& file, std::uint64_t start, std::uint64_t fileSize, PixelDataExtent& e) {
     std::uint64_t p = start;
     for (;;) {
         unsigned char head[8];
@@ -47,7 +35,7 @@ bool measureItems(int fd, std::uint64_t start, std::uint64_t fileSize, PixelData
             e.declared += 8;
             return p < fileSize;  // ending exactly between two items is not proof of loss
         }
-        if (!readAt(fd, head, 8, p)) return false;
+        if (!file.readAt(head, 8, p)) return false;
         const std::uint32_t tag = std::uint32_t(head[0]) | std::uint32_t(head[1]) << 8 |
                                   std::uint32_t(head[2]) << 16 | std::uint32_t(head[3]) << 24;
         const std::uint32_t length = le32(head + 4);
@@ -76,23 +64,24 @@ std::string PixelDataExtent::describeTruncation() const {
 }
 
 std::optional<PixelDataExtent> PixelDataExtent::measure(const std::string& path,
-                                                        const std::string& transferSyntax, int fd) {
+                                                        const std::string& transferSyntax,
+                                                        const ReadOnlyFile& file) {
     // In deflated files the stream position is one in the inflated data set.
-    if (transferSyntax == "1.2.840.10008.1.2.1.99" || fd < 0) return std::nullopt;
+    if (transferSyntax == "1.2.840.10008.1.2.1.99" || !file.isOpen()) return std::nullopt;
     gdcm::Reader reader;
     reader.SetFileName(path.c_str());
     // Skipping the pixel data leaves the stream at the start of its value.
     if (!reader.ReadUpToTag(kPixelData, {kPixelData})) return std::nullopt;
     const std::size_t position = reader.GetStreamCurrentPosition();
-    struct stat st {};
-    if (position == std::size_t(-1) || position < 12 || ::fstat(fd, &st) != 0) return std::nullopt;
-    const std::uint64_t fileSize = std::uint64_t(st.st_size);
+    const auto size = file.size();
+    if (position == std::size_t(-1) || position < 12 || !size) return std::nullopt;
+    const std::uint64_t fileSize = *size;
     if (position > fileSize) return std::nullopt;
 
     // Make sure the stream stopped right after the pixel data element's header: (7FE0,0010), then the
     // 32-bit length (implicit VR), or VR OB/OW, two reserved bytes and the length (explicit VR).
     unsigned char head[12];
-    if (!readAt(fd, head, 12, position - 12)) return std::nullopt;
+    if (!file.readAt(head, 12, position - 12)) return std::nullopt;
     const bool bigEndian = transferSyntax == "1.2.840.10008.1.2.2";
     const unsigned char tagLe[4] = {0xe0, 0x7f, 0x10, 0x00}, tagBe[4] = {0x7f, 0xe0, 0x00, 0x10};
     const unsigned char* tag = bigEndian ? tagBe : tagLe;
@@ -106,7 +95,7 @@ std::optional<PixelDataExtent> PixelDataExtent::measure(const std::string& path,
     const std::uint32_t length = bigEndian ? be32(head + 8) : le32(head + 8);
     if (length == kUndefinedLength) {
         e.encapsulated = true;
-        if (!measureItems(fd, position, fileSize, e)) return std::nullopt;
+        if (!measureItems(file, position, fileSize, e)) return std::nullopt;
         return e;
     }
     e.declared = length;

@@ -6,6 +6,8 @@
 
 namespace cadview {
 
+class ReadOnlyFile;
+
 // Where a DICOM file's pixel data lies and how much of it the file really holds. A file cut short (an
 // interrupted copy or transfer) still parses, and GDCM pads the missing bytes with zeros without
 // saying so; this finds out.
@@ -19,10 +21,10 @@ struct PixelDataExtent {
     // "pixel data is truncated: N of M bytes".
     std::string describeTruncation() const;
 
-    // Parses the header of `path` up to its pixel data and measures it, reading through `fd` (open on the
-    // same file). Nothing when the pixel data cannot be located (deflated files, no pixel data).
+    // Parses the header of `path` up to its pixel data and measures it, reading through `file` (open on
+    // the same path). Nothing when the pixel data cannot be located (deflated files, no pixel data).
     static std::optional<PixelDataExtent> measure(const std::string& path, const std::string& transferSyntax,
-                                                  int fd);
+                                                  const ReadOnlyFile& file);
 };
 
 }  // namespace cadview

@@ -8,7 +8,7 @@
 namespace cadview {
 
 namespace {
-constexpr double kSamePosition = 1e-3;  // mm: images closer than this along the normal coincide
+constexpr double kSamePosition = 1e-3;   // mm: images closer than this along the normal coincide
 constexpr double kTiltTolerance = 0.05;  // degrees
 
 double median(std::vector<double> v) {
@@ -37,7 +37,8 @@ SliceStack SliceStack::analyze(const std::vector<DicomInstance>& instances, cons
     std::iota(idx.begin(), idx.end(), 0);
     std::vector<double> along(instances.size(), 0.0);
     if (havePositions) {
-        for (std::size_t k = 0; k < instances.size(); ++k) along[k] = dot(*instances[k].position, s.normal);
+        for (std::size_t k = 0; k < instances.size(); ++k)
+            along[k] = dot(*instances[k].position, s.normal);
         std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
             if (std::abs(along[a] - along[b]) > kSamePosition) return along[a] < along[b];
             return instances[a].instanceNumber < instances[b].instanceNumber;
@@ -72,7 +73,8 @@ SliceStack SliceStack::analyze(const std::vector<DicomInstance>& instances, cons
     }
 
     std::vector<double> gaps;
-    for (std::size_t k = 1; k < s.positions.size(); ++k) gaps.push_back(s.positions[k] - s.positions[k - 1]);
+    for (std::size_t k = 1; k < s.positions.size(); ++k)
+        gaps.push_back(s.positions[k] - s.positions[k - 1]);
     const double typicalGap = gaps.empty() ? 0 : median(gaps);
 
     ImageGeometry g;
@@ -93,7 +95,8 @@ SliceStack SliceStack::analyze(const std::vector<DicomInstance>& instances, cons
     if (travel > 0) s.tiltDegrees = std::atan2(slide, travel) * 180.0 / std::numbers::pi;
     const bool tilted = s.tiltDegrees > kTiltTolerance;
     if (tilted)
-        s.diagnostics.push_back(Diagnostic::warning(Diagnostic::Code::GantryTilt, subject, {}, s.tiltDegrees));
+        s.diagnostics.push_back(
+            Diagnostic::warning(Diagnostic::Code::GantryTilt, subject, {}, s.tiltDegrees));
 
     // Uneven gaps; a gap that is a whole multiple of the typical one means slices are missing.
     const double tolerance = std::max(0.01, 0.01 * typicalGap);
@@ -114,7 +117,8 @@ SliceStack SliceStack::analyze(const std::vector<DicomInstance>& instances, cons
         s.diagnostics.push_back(
             Diagnostic::warning(Diagnostic::Code::MissingSlices, subject, {}, double(missing)));
     if (uneven && !onlyMissing)
-        s.diagnostics.push_back(Diagnostic::warning(Diagnostic::Code::UnevenSpacing, subject, {}, *minIt, *maxIt));
+        s.diagnostics.push_back(
+            Diagnostic::warning(Diagnostic::Code::UnevenSpacing, subject, {}, *minIt, *maxIt));
     if (!uneven && !tilted) return s;
 
     // A regular grid along the normal from the first to the last slice, at the finest gap the scanner

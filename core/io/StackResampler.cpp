@@ -83,7 +83,8 @@ Volume StackResampler::resample(const Volume& stack, const SliceStack& layout, J
     Volume out(layout.regularGeometry, stack.pixelType(), stack.components());
     out.info() = stack.info();
     out.diagnostics() = stack.diagnostics();
-    dispatchPixelType(stack.pixelType(), [&](auto v) { resampleTyped<decltype(v)>(stack, layout, out, job); });
+    dispatchPixelType(stack.pixelType(),
+                      [&](auto v) { resampleTyped<decltype(v)>(stack, layout, out, job); });
     return out;
 }
 

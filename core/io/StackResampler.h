@@ -11,7 +11,7 @@ namespace cadview {
 // bilinear interpolation in-plane and linear interpolation between the slices. Voxels that fall
 // outside every input slice get the stack's minimum (air for CT).
 class StackResampler {
-public:
+  public:
     // `stack` holds the decoded slices in `layout.order`; the result has `layout.regularGeometry`.
     static Volume resample(const Volume& stack, const SliceStack& layout, JobContext& job);
 };

@@ -41,7 +41,8 @@ void collectFiles(const std::vector<std::string>& paths, std::vector<std::string
         std::error_code ec;
         const fs::file_status st = fs::status(p, ec);
         if (ec || !fs::exists(st)) {
-            problems.push_back(Diagnostic::error(Diagnostic::Code::UnreadableFile, p, "no such file or folder"));
+            problems.push_back(
+                Diagnostic::error(Diagnostic::Code::UnreadableFile, p, "no such file or folder"));
             continue;
         }
         if (fs::is_regular_file(st)) {
@@ -126,12 +127,13 @@ StudyIndex StudyIndexer::index(const std::vector<std::string>& paths, JobContext
         }
         const auto& h = *headers[k];
         if (!h.hasImage) {
-            result.problems.push_back(Diagnostic::error(Diagnostic::Code::UnsupportedFile, h.instance.path,
-                                                        h.modality.empty() ? "no pixel data"
-                                                                           : "modality " + h.modality));
+            result.problems.push_back(
+                Diagnostic::error(Diagnostic::Code::UnsupportedFile, h.instance.path,
+                                  h.modality.empty() ? "no pixel data" : "modality " + h.modality));
             continue;
         }
-        const std::string seriesUid = h.seriesUid.empty() ? "(no series UID) " + h.instance.path : h.seriesUid;
+        const std::string seriesUid =
+            h.seriesUid.empty() ? "(no series UID) " + h.instance.path : h.seriesUid;
         std::string key = geometryKey(h.instance);
         if (h.instance.frames > 1) key += "|" + h.instance.path;
         SeriesEntry& e = groups[seriesUid][key];
@@ -157,7 +159,8 @@ StudyIndex StudyIndexer::index(const std::vector<std::string>& paths, JobContext
             int part = 1;
             // Largest part first keeps the plain UID, so the main volume is addressable by the series UID.
             std::vector<SeriesEntry*> parts;
-            for (auto& [key, e] : byGeometry) parts.push_back(&e);
+            for (auto& [key, e] : byGeometry)
+                parts.push_back(&e);
             std::stable_sort(parts.begin(), parts.end(), [](const SeriesEntry* a, const SeriesEntry* b) {
                 return a->instances.size() > b->instances.size();
             });

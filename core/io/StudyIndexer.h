@@ -12,7 +12,7 @@ namespace cadview {
 // DICOM files are grouped into series (split further when one series mixes geometries), other image
 // files become one entry each. Files that cannot be used are listed with their reason.
 class StudyIndexer {
-public:
+  public:
     static StudyIndex index(const std::vector<std::string>& paths, JobContext& job);
     static StudyIndex index(const std::string& path, JobContext& job) {
         return index(std::vector<std::string>{path}, job);

@@ -23,7 +23,8 @@ Volume VolumeLoader::load(const SeriesEntry& entry, const LoadOptions& options, 
     return DicomSeriesReader::read(entry, options, job);
 }
 
-const SeriesEntry& VolumeLoader::pick(const StudyIndex& index, const std::string& path, const std::string& uid) {
+const SeriesEntry& VolumeLoader::pick(const StudyIndex& index, const std::string& path,
+                                      const std::string& uid) {
     if (index.series.empty()) {
         if (!index.problems.empty()) throw LoadError(index.problems.front());
         throw LoadError(Diagnostic::Code::UnreadableFile, path, "no images found");
@@ -33,9 +34,9 @@ const SeriesEntry& VolumeLoader::pick(const StudyIndex& index, const std::string
             if (s.uid == uid) return s;
         throw LoadError(Diagnostic::Code::UnreadableFile, path, "no series with UID " + uid);
     }
-    return *std::max_element(index.series.begin(), index.series.end(), [](const SeriesEntry& a, const SeriesEntry& b) {
-        return a.imageCount() < b.imageCount();
-    });
+    return *std::max_element(
+        index.series.begin(), index.series.end(),
+        [](const SeriesEntry& a, const SeriesEntry& b) { return a.imageCount() < b.imageCount(); });
 }
 
 Volume VolumeLoader::loadPath(const std::string& path, const std::string& uid, const LoadOptions& options,
@@ -44,9 +45,10 @@ Volume VolumeLoader::loadPath(const std::string& path, const std::string& uid, c
     const SeriesEntry& entry = pick(index, path, uid);
     Volume v = load(entry, options, job);
     if (uid.empty() && index.series.size() > 1)
-        v.diagnostics().push_back(
-            Diagnostic::warning(Diagnostic::Code::SeveralSeries, path, "loaded " + entry.uid, double(index.series.size())));
-    for (const auto& p : index.problems) v.diagnostics().push_back(p);
+        v.diagnostics().push_back(Diagnostic::warning(Diagnostic::Code::SeveralSeries, path,
+                                                      "loaded " + entry.uid, double(index.series.size())));
+    for (const auto& p : index.problems)
+        v.diagnostics().push_back(p);
     return v;
 }
 

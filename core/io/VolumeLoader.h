@@ -13,7 +13,7 @@ namespace cadview {
 
 // One entry point for everything loadable: picks the DICOM or image-file reader for an index entry.
 class VolumeLoader {
-public:
+  public:
     static VolumeDescription describe(const SeriesEntry& entry, const LoadOptions& options = {});
     static Volume load(const SeriesEntry& entry, const LoadOptions& options, JobContext& job);
 

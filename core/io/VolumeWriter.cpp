@@ -20,13 +20,20 @@ bool endsWith(std::string s, const std::string& suffix) {
 itk::IOComponentEnum componentOf(PixelType t) {
     using C = itk::IOComponentEnum;
     switch (t) {
-        case PixelType::UInt8: return C::UCHAR;
-        case PixelType::Int8: return C::CHAR;
-        case PixelType::UInt16: return C::USHORT;
-        case PixelType::Int16: return C::SHORT;
-        case PixelType::UInt32: return C::UINT;
-        case PixelType::Int32: return C::INT;
-        case PixelType::Float32: break;
+        case PixelType::UInt8:
+            return C::UCHAR;
+        case PixelType::Int8:
+            return C::CHAR;
+        case PixelType::UInt16:
+            return C::USHORT;
+        case PixelType::Int16:
+            return C::SHORT;
+        case PixelType::UInt32:
+            return C::UINT;
+        case PixelType::Int32:
+            return C::INT;
+        case PixelType::Float32:
+            break;
     }
     return C::FLOAT;
 }

@@ -9,7 +9,7 @@ namespace cadview {
 // Writes a volume as NIfTI (.nii, .nii.gz), NRRD (.nrrd) or MetaImage (.mha, .mhd), chosen by the
 // file name, with its geometry (ITK converts LPS to NIfTI's RAS). The buffer is handed to ITK as is.
 class VolumeWriter {
-public:
+  public:
     static bool supportsFileName(const std::string& path);
     // Throws std::runtime_error with a message naming the file on failure.
     static void write(const Volume& volume, const std::string& path);

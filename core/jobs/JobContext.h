@@ -19,14 +19,14 @@ struct JobProgress {
 
 // Thrown inside a job when cancellation was requested; the runner reports it as "cancelled", not an error.
 class CancelledError : public std::runtime_error {
-public:
+  public:
     CancelledError() : std::runtime_error("cancelled") {}
 };
 
 // Handed to every core job: reports progress and carries the cancel request. Thread-safe; a job may
 // report from several worker threads at once.
 class JobContext {
-public:
+  public:
     using ProgressCallback = std::function<void(const JobProgress&)>;
 
     JobContext() = default;
@@ -46,7 +46,7 @@ public:
 
     JobProgress progress() const;
 
-private:
+  private:
     void report(const JobProgress& p);
 
     ProgressCallback onProgress_;

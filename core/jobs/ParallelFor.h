@@ -44,9 +44,11 @@ void parallelFor(std::size_t n, JobContext& job, Body&& body, unsigned threads =
     } else {
         std::vector<std::thread> pool;
         pool.reserve(threads - 1);
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+        for (unsigned t = 1; t < threads; ++t)
+            pool.emplace_back(worker);
         worker();
-        for (auto& t : pool) t.join();
+        for (auto& t : pool)
+            t.join();
     }
     if (error) std::rethrow_exception(error);
 }

@@ -3,14 +3,14 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstring>
-#include <set>
-#include <unistd.h>
-#include <cstdio>
-#include <filesystem>
-#include <string>
 #include <sys/wait.h>
+#include <unistd.h>
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <string>
 
 #include "io/ImageFileReader.h"
 #include "io/VolumeLoader.h"
@@ -29,25 +29,30 @@ struct CliRun {
 };
 
 CliRun runCli(const std::string& args) {
-    const fs::path errFile = fs::temp_directory_path() / ("cadview-cli-test-" + std::to_string(::getpid()) + ".err");
+    const fs::path errFile =
+        fs::temp_directory_path() / ("cadview-cli-test-" + std::to_string(::getpid()) + ".err");
     const std::string cmd = std::string(CADVIEW_CLI) + " " + args + " 2>" + errFile.string();
     CliRun r;
     FILE* p = ::popen(cmd.c_str(), "r");
     if (!p) return r;
     std::array<char, 4096> buf{};
     std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0)
+        r.out.append(buf.data(), n);
     const int status = ::pclose(p);
     r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     if (FILE* e = std::fopen(errFile.c_str(), "r")) {
-        while ((n = std::fread(buf.data(), 1, buf.size(), e)) > 0) r.err.append(buf.data(), n);
+        while ((n = std::fread(buf.data(), 1, buf.size(), e)) > 0)
+            r.err.append(buf.data(), n);
         std::fclose(e);
     }
     fs::remove(errFile);
     return r;
 }
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string& s) {
+    return "'" + s + "'";
+}
 
 fs::path tempDir() {
     const fs::path d = fs::temp_directory_path() / ("cadview-cli-test-" + std::to_string(::getpid()));
@@ -96,7 +101,8 @@ TEST(CliInfo, GantryTiltIsReportedAndResampled) {
     const CliRun raw = runCli("info --json --no-resample " + quoted(kData + "/ct_head_gantry_tilt/series"));
     const auto jr = nlohmann::json::parse(raw.out);
     EXPECT_EQ(jr["series"][0]["size"][2], 28);
-    for (const auto& w : jr["series"][0]["warnings"]) EXPECT_NE(w["code"], "resampled");
+    for (const auto& w : jr["series"][0]["warnings"])
+        EXPECT_NE(w["code"], "resampled");
 }
 
 TEST(CliInfo, BrokenFilesAreNamedAndTheRestIsListed) {
@@ -120,7 +126,8 @@ TEST(CliInfo, MissingPathFailsWithMessage) {
 }
 
 TEST(CliInfo, NotAnImageFailsWithMessage) {
-    const CliRun r = runCli("info " + quoted(kData + "/dicom_samples/pydicom_debian/ExplVR_LitEndNoMeta.dcm"));
+    const CliRun r =
+        runCli("info " + quoted(kData + "/dicom_samples/pydicom_debian/ExplVR_LitEndNoMeta.dcm"));
     EXPECT_NE(r.exitCode, 0);
     EXPECT_NE(r.err.find("ExplVR_LitEndNoMeta.dcm"), std::string::npos) << r.err;
 }
@@ -140,7 +147,8 @@ TEST(CliConvert, DicomToNiftiKeepsGeometryAndVoxels) {
         EXPECT_NEAR(a.spacing[i], b.spacing[i], 1e-5);
         EXPECT_NEAR(a.origin[i], b.origin[i], 1e-4);
     }
-    for (int i = 0; i < 9; ++i) EXPECT_NEAR(a.direction[i], b.direction[i], 1e-6);
+    for (int i = 0; i < 9; ++i)
+        EXPECT_NEAR(a.direction[i], b.direction[i], 1e-6);
     ASSERT_EQ(written.pixelType(), source.pixelType());
     EXPECT_EQ(0, std::memcmp(written.data(), source.data(), source.bytes()));
     fs::remove_all(out.parent_path());
@@ -152,15 +160,16 @@ TEST(CliConvert, SeveralSeriesNeedAChoice) {
     EXPECT_NE(r.exitCode, 0);
     EXPECT_NE(r.err.find("--series"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(out));
-    const CliRun ok = runCli("convert --series " + quoted(kData + "/mr_brain_tumor_nrrd/brain1_image.nrrd") + " " +
-                       quoted(kData + "/mr_brain_tumor_nrrd") + " " + quoted(out.string()));
+    const CliRun ok = runCli("convert --series " + quoted(kData + "/mr_brain_tumor_nrrd/brain1_image.nrrd") +
+                             " " + quoted(kData + "/mr_brain_tumor_nrrd") + " " + quoted(out.string()));
     EXPECT_EQ(ok.exitCode, 0) << ok.err;
     EXPECT_TRUE(fs::exists(out));
     fs::remove_all(out.parent_path());
 }
 
 TEST(CliConvert, UnknownOutputFormatIsRefused) {
-    const CliRun r = runCli("convert " + quoted(kData + "/mr_brain_tumor_nrrd/brain1_image.nrrd") + " /tmp/out.xyz");
+    const CliRun r =
+        runCli("convert " + quoted(kData + "/mr_brain_tumor_nrrd/brain1_image.nrrd") + " /tmp/out.xyz");
     EXPECT_NE(r.exitCode, 0);
     EXPECT_NE(r.err.find("out.xyz"), std::string::npos);
 }

@@ -19,12 +19,14 @@ Volume ramp(PixelType type = PixelType::Int16) {
         using T = decltype(t);
         for (std::size_t z = 0; z < 2; ++z)
             for (std::size_t y = 0; y < 3; ++y)
-                for (std::size_t x = 0; x < 4; ++x) v.as<T>()[(z * 3 + y) * 4 + x] = T(100 * z + 10 * y + x);
+                for (std::size_t x = 0; x < 4; ++x)
+                    v.as<T>()[(z * 3 + y) * 4 + x] = T(100 * z + 10 * y + x);
     });
     return v;
 }
 
-std::uint8_t greyAt(const std::vector<std::uint8_t>& rgba, std::size_t width, std::size_t col, std::size_t row) {
+std::uint8_t greyAt(const std::vector<std::uint8_t>& rgba, std::size_t width, std::size_t col,
+                    std::size_t row) {
     return rgba[(row * width + col) * 4];
 }
 
@@ -37,13 +39,13 @@ TEST(SliceCompositor, WindowMapsLinearlyAndClamps) {
     r.window = {110, 20};  // 100 -> 0, 120 -> 255
     SliceCompositor::compose(v, r, rgba);
     ASSERT_EQ(rgba.size(), 4u * 3u * 4u);
-    EXPECT_EQ(greyAt(rgba, 4, 0, 0), 0);      // 100
-    EXPECT_EQ(greyAt(rgba, 4, 3, 0), 38);     // 103: 3/20 * 255 = 38.25
-    EXPECT_EQ(greyAt(rgba, 4, 0, 1), 128);    // 110: 127.5 rounds up
-    EXPECT_EQ(greyAt(rgba, 4, 0, 2), 255);    // 120
-    EXPECT_EQ(greyAt(rgba, 4, 3, 2), 255);    // 123 clamps
-    EXPECT_EQ(rgba[3], 255);                  // opaque
-    EXPECT_EQ(rgba[1], rgba[0]);              // grey
+    EXPECT_EQ(greyAt(rgba, 4, 0, 0), 0);    // 100
+    EXPECT_EQ(greyAt(rgba, 4, 3, 0), 38);   // 103: 3/20 * 255 = 38.25
+    EXPECT_EQ(greyAt(rgba, 4, 0, 1), 128);  // 110: 127.5 rounds up
+    EXPECT_EQ(greyAt(rgba, 4, 0, 2), 255);  // 120
+    EXPECT_EQ(greyAt(rgba, 4, 3, 2), 255);  // 123 clamps
+    EXPECT_EQ(rgba[3], 255);                // opaque
+    EXPECT_EQ(rgba[1], rgba[0]);            // grey
 }
 
 TEST(SliceCompositor, FloatAndIntegerVolumesMapAlike) {
@@ -70,7 +72,7 @@ TEST(SliceCompositor, CoronalAndSagittalSlicesRunAlongTheirAxes) {
     ASSERT_EQ(rgba.size(), 4u * 2u * 4u);
     EXPECT_EQ(greyAt(rgba, 4, 3, 0), 23);   // x 3, y 2, z 0
     EXPECT_EQ(greyAt(rgba, 4, 1, 1), 121);  // x 1, y 2, z 1
-    r.normalAxis = 0;  // sagittal: columns along y, rows along z
+    r.normalAxis = 0;                       // sagittal: columns along y, rows along z
     r.index = 3;
     SliceCompositor::compose(v, r, rgba);
     ASSERT_EQ(rgba.size(), 3u * 2u * 4u);

@@ -13,7 +13,8 @@ TEST(VolumeDownsampler, HalvingAveragesBlocksAndKeepsPosition) {
     g.origin = {10, 20, 30};
     g.direction = {-1, 0, 0, 0, 1, 0, 0, 0, 1};  // x runs to patient right
     Volume v(g, PixelType::Int16);
-    for (std::size_t i = 0; i < v.voxelCount(); ++i) v.as<std::int16_t>()[i] = std::int16_t(i);
+    for (std::size_t i = 0; i < v.voxelCount(); ++i)
+        v.as<std::int16_t>()[i] = std::int16_t(i);
     const Volume h = VolumeDownsampler::halve(v);
     EXPECT_EQ(h.geometry().size, (std::array<std::size_t, 3>{2, 1, 2}));
     EXPECT_EQ(h.geometry().spacing, (Vec3{1.0, 2.0, 4.0}));
@@ -35,7 +36,7 @@ TEST(VolumeDownsampler, BudgetHalvesOnlyWhenNeeded) {
     Volume v(g, PixelType::UInt8);
     std::fill_n(v.as<std::uint8_t>(), v.voxelCount(), std::uint8_t(9));
     EXPECT_EQ(VolumeDownsampler::withinBudget(v, v.bytes()).data(), v.data());  // shared, no copy
-    const Volume q = VolumeDownsampler::withinBudget(v, v.bytes() / 8);  // one halving is 1/8
+    const Volume q = VolumeDownsampler::withinBudget(v, v.bytes() / 8);         // one halving is 1/8
     EXPECT_EQ(q.geometry().size, (std::array<std::size_t, 3>{32, 32, 32}));
     EXPECT_EQ(q.valueAt(31, 31, 31), 9);
     EXPECT_EQ(VolumeDownsampler::withinBudget(v, v.bytes() / 10).geometry().size[0], 16u);

@@ -2,12 +2,12 @@
 // announced on the banner, broken files give a message naming the file, and the window never freezes.
 #include <QElapsedTimer>
 
-#include <cmath>
 #include <QLabel>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+#include <cmath>
 
 #include "MainWindow.h"
 #include "Session.h"
@@ -24,7 +24,7 @@ const QString kData = QStringLiteral(CADVIEW_TEST_DATA);
 class MainWindowTest : public QObject {
     Q_OBJECT
 
-private slots:
+  private slots:
     void initTestCase() { QCoreApplication::setOrganizationName(QStringLiteral("cadview-tests")); }
 
     void opensChestCtInHounsfieldUnits() {
@@ -52,9 +52,11 @@ private slots:
         const QImage img = axial->grab();
         const double hu = v->valueAt(5, 60, 32);
         const int expected = int(std::lround((hu - (-600 - 800)) / 1600 * 255));
-        const QPointF air = axial->widgetPositionOf(v->geometry().indexToPhysical({5, 60, 32})) * axial->devicePixelRatioF();
+        const QPointF air =
+            axial->widgetPositionOf(v->geometry().indexToPhysical({5, 60, 32})) * axial->devicePixelRatioF();
         const int actual = qRed(img.pixel(air.toPoint()));
-        QVERIFY2(std::abs(actual - expected) <= 4, qPrintable(QStringLiteral("%1 vs %2").arg(actual).arg(expected)));
+        QVERIFY2(std::abs(actual - expected) <= 4,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(actual).arg(expected)));
     }
 
     void gantryTiltIsAnnouncedAndResampled() {

@@ -30,7 +30,8 @@ std::shared_ptr<const Volume> makeMarkerVolume(bool flipX) {
     }
     auto v = std::make_shared<Volume>(g, PixelType::Int16);
     auto* p = v->as<std::int16_t>();
-    for (std::size_t i = 0; i < v->voxelCount(); ++i) p[i] = 100;
+    for (std::size_t i = 0; i < v->voxelCount(); ++i)
+        p[i] = 100;
     auto put = [&](double lx, double py, double sz, std::int16_t value) {
         // (lx, py, sz): patient coordinates of the marker's first corner (L, P, S are positive).
         for (int dz = 0; dz < 6; ++dz)
@@ -79,7 +80,7 @@ Centroid centroidOf(const QImage& image, int grey, int tolerance = 3) {
 class SliceViewTest : public QObject {
     Q_OBJECT
 
-private:
+  private:
     std::unique_ptr<Session> session_;
     std::unique_ptr<SliceView> view_;
 
@@ -97,7 +98,7 @@ private:
         return view_->grab();
     }
 
-private slots:
+  private slots:
     void axialShowsPatientLeftOnScreenRightAndAnteriorUp_data() {
         QTest::addColumn<bool>("flipX");
         QTest::newRow("x stored left-to-right") << false;
@@ -161,7 +162,8 @@ private slots:
         QTest::mousePress(view_.get(), Qt::LeftButton, Qt::NoModifier, start);
         for (int i = 1; i <= 10; ++i) {
             const QPoint p = start + (end - start) * i / 10;
-            QMouseEvent move(QEvent::MouseMove, p, view_->mapToGlobal(p), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QMouseEvent move(QEvent::MouseMove, p, view_->mapToGlobal(p), Qt::NoButton, Qt::LeftButton,
+                             Qt::NoModifier);
             QApplication::sendEvent(view_.get(), &move);
         }
         QTest::mouseRelease(view_.get(), Qt::LeftButton, Qt::NoModifier, end);
@@ -175,8 +177,8 @@ private slots:
         render(SliceOrientation::Axial, false, {20, 15, 10});
         QCOMPARE(view_->sliceIndex(), 10);
         const QPointF pos(200, 200);
-        QWheelEvent wheel(pos, view_->mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                          Qt::NoScrollPhase, false);
+        QWheelEvent wheel(pos, view_->mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(view_.get(), &wheel);
         QCOMPARE(view_->sliceIndex(), 11);
         QTest::keyClick(view_.get(), Qt::Key_Down);
