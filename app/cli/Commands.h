@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace cadview::cli {
 
@@ -18,8 +19,17 @@ struct ConvertOptions {
     unsigned threads = 0;
 };
 
+struct ModelsOptions {
+    bool json = false;
+    std::vector<std::string> modelDirs;
+};
+
+// The bundled model folder followed by `extra` (later folders win for models of the same name).
+std::vector<std::string> modelDirectories(const std::vector<std::string>& extra);
+
 // Each returns the process exit code: 0 success, 1 error (message on stderr).
 int runInfo(const InfoOptions& options);
 int runConvert(const ConvertOptions& options);
+int runModels(const ModelsOptions& options);
 
 }  // namespace cadview::cli

@@ -26,10 +26,16 @@ int main(int argc, char** argv) {
     convertCmd->add_flag("--no-resample", convert.noResample, "Keep irregular stacks as read (distorted)");
     convertCmd->add_option("--threads", convert.threads, "Decoding threads (0 = all cores)");
 
+    cadview::cli::ModelsOptions models;
+    auto* modelsCmd = app.add_subcommand("models", "List the models found (bundled and --model-dir)");
+    modelsCmd->add_flag("--json", models.json, "Print the manifests as JSON");
+    modelsCmd->add_option("--model-dir", models.modelDirs, "Another folder of models (repeatable)");
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (*infoCmd) return cadview::cli::runInfo(info);
         if (*convertCmd) return cadview::cli::runConvert(convert);
+        if (*modelsCmd) return cadview::cli::runModels(models);
     } catch (const std::exception& e) {
         std::cerr << "cadview-cli: " << e.what() << "\n";
         return 1;

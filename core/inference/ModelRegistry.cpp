@@ -1,0 +1,62 @@
+#include "inference/ModelRegistry.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace cadview {
+
+namespace fs = std::filesystem;
+
+std::string ModelRegistry::bundledModelDirectory() {
+    if (const char* env = std::getenv("CADVIEW_RESOURCES"); env && *env)
+        return (fs::path(env) / "models").string();
+    return (fs::path(CADVIEW_RESOURCE_DIR) / "models").string();
+}
+
+ModelRegistry ModelRegistry::scan(const std::vector<std::string>& directories) {
+    ModelRegistry r;
+    for (const std::string& dir : directories) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) {
+            r.problems_.push_back({dir, "no such folder"});
+            continue;
+        }
+        std::vector<fs::path> manifests;
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+            const fs::path m = entry.path() / "manifest.json";
+            if (entry.is_directory(ec) && fs::is_regular_file(m, ec)) manifests.push_back(m);
+        }
+        std::sort(manifests.begin(), manifests.end());
+        for (const fs::path& path : manifests) {
+            try {
+                ModelManifest m = ModelManifest::load(path.string());
+                if (!fs::is_regular_file(m.file, ec)) {
+                    r.problems_.push_back({path.string(), "the model file " + m.file + " is missing"});
+                    continue;
+                }
+                auto same = std::find_if(r.models_.begin(), r.models_.end(),
+                                         [&](const ModelManifest& other) { return other.name == m.name; });
+                if (same != r.models_.end())
+                    *same = std::move(m);
+                else
+                    r.models_.push_back(std::move(m));
+            } catch (const ManifestError& e) {
+                r.problems_.push_back({path.string(), e.what()});
+            }
+        }
+    }
+    return r;
+}
+
+const ModelManifest& ModelRegistry::find(const std::string& name) const {
+    for (const ModelManifest& m : models_)
+        if (m.name == name) return m;
+    std::string known;
+    for (const ModelManifest& m : models_)
+        known += (known.empty() ? "" : ", ") + m.name;
+    throw ManifestError("no model named \"" + name + "\"" +
+                        (known.empty() ? " (no models found)" : " (models: " + known + ")"));
+}
+
+}  // namespace cadview
