@@ -48,4 +48,21 @@ IntensityStatistics::Range IntensityStatistics::range(const Volume& volume) {
     });
 }
 
+IntensityStatistics::MeanAndDeviation IntensityStatistics::meanAndDeviation(const Volume& volume) {
+    if (volume.empty() || volume.voxelCount() == 0) return {};
+    return dispatchPixelType(volume.pixelType(), [&](auto t) {
+        using T = decltype(t);
+        const T* p = volume.as<T>();
+        const std::size_t n = volume.voxelCount(), c = std::size_t(volume.components());
+        double sum = 0, sum2 = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double v = double(p[i * c]);
+            sum += v;
+            sum2 += v * v;
+        }
+        const double mean = sum / double(n);
+        return MeanAndDeviation{mean, std::sqrt(std::max(0.0, sum2 / double(n) - mean * mean))};
+    });
+}
+
 }  // namespace cadview

@@ -17,6 +17,12 @@ class IntensityStatistics {
         double max = 0;
     };
     static Range range(const Volume& volume);
+    struct MeanAndDeviation {
+        double mean = 0;
+        double deviation = 0;
+    };
+    // Over every voxel (first component), in double precision.
+    static MeanAndDeviation meanAndDeviation(const Volume& volume);
 };
 
 }  // namespace cadview

@@ -9,7 +9,19 @@
 namespace cadview {
 
 // What a job is doing now; front ends word it (the GUI with tr()).
-enum class JobStage { Starting, Indexing, ReadingHeaders, Decoding, Resampling, Writing, Finishing };
+enum class JobStage {
+    Starting,
+    Indexing,
+    ReadingHeaders,
+    Decoding,
+    Resampling,
+    Writing,
+    Finishing,
+    LoadingModel,
+    Preprocessing,
+    Inferring,
+    Postprocessing,
+};
 
 struct JobProgress {
     JobStage stage = JobStage::Starting;

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "inference/Tensor.h"
+
+namespace cadview {
+
+// A model loaded by a backend, ready to run. Not thread-safe: one job uses it at a time.
+class LoadedModel {
+  public:
+    virtual ~LoadedModel() = default;
+    // All outputs of the model's forward() (a tuple or list is flattened in order; a single tensor is
+    // output 0). Throws InferenceError with the backend's message in plain words.
+    virtual std::vector<Tensor> forward(const Tensor& input) = 0;
+    // Grad-CAM (Selvaraju et al. 2017) for one class and one input of batch size 1: the gradients of
+    // output `logits`[0, classIndex] with respect to the feature map at output `featureMap` (1, K, h, w)
+    // are averaged per channel into weights; the map is ReLU(sum_k weight_k * feature_k), shape (h, w),
+    // not normalised. Throws InferenceError when the outputs are not shaped so.
+    virtual Tensor gradCam(const Tensor& input, int logits, int featureMap, int classIndex) = 0;
+};
+
+class InferenceError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+// Loads TorchScript files. The LibTorch implementation lives in a plugin (TorchPlugin) that is only
+// loaded when the first model is needed, so the viewer starts without LibTorch's 0.5 s of start-up.
+class InferenceBackend {
+  public:
+    virtual ~InferenceBackend() = default;
+    // Throws InferenceError naming the file when it cannot be loaded as TorchScript.
+    virtual std::unique_ptr<LoadedModel> load(const std::string& file) = 0;
+    // Intra-op threads (LibTorch's default on a 2-core VM was 1).
+    virtual void setThreads(int threads) = 0;
+    virtual std::string description() const = 0;  // e.g. "LibTorch 1.13.1, 2 threads"
+};
+
+}  // namespace cadview
