@@ -45,6 +45,14 @@ QString BackgroundJob::stageName(JobStage stage) {
             return tr("Resampling to a regular grid");
         case JobStage::Writing:
             return tr("Writing");
+        case JobStage::LoadingModel:
+            return tr("Loading the model");
+        case JobStage::Preprocessing:
+            return tr("Preparing the image for the model");
+        case JobStage::Inferring:
+            return tr("Running the model");
+        case JobStage::Postprocessing:
+            return tr("Mapping the result onto the image");
         case JobStage::Finishing:
             break;
     }
