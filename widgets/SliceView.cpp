@@ -235,9 +235,11 @@ void SliceView::updateSliceImage() {
     r.index = std::size_t(sliceIndex());
     r.window = session_->window();
     if (session_->overlay() && session_->overlayVisible()) {
-        r.labels = session_->overlay().get();
-        r.labelOpacity = session_->overlayOpacity();
-        r.labelColors = &labelColors_;
+        SliceCompositor::LabelLayer layer;
+        layer.labels = session_->overlay().get();
+        layer.opacity = session_->overlayOpacity();
+        layer.colors = &labelColors_;
+        r.labelLayers.push_back(layer);
     }
     const auto axes = SliceCompositor::inPlaneAxes(axes_.normalAxis);
     const int w = int(g.size[std::size_t(axes[0])]), h = int(g.size[std::size_t(axes[1])]);

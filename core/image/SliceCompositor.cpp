@@ -78,17 +78,41 @@ void mapColour(const Volume& v, const SliceLayout& l, const WindowLevel& w, std:
 }
 
 template <typename T>
-void blendLabels(const Volume& labels, const SliceLayout& l, const SliceCompositor::Request& r,
+void blendLabels(const Volume& labels, const SliceLayout& l, const SliceCompositor::LabelLayer& layer,
                  std::uint8_t* out) {
     const T* src = labels.as<T>() + l.offset;
-    const int alpha = int(std::lround(std::clamp(r.labelOpacity, 0.0, 1.0) * 256));
+    const int alpha = int(std::lround(std::clamp(layer.opacity, 0.0, 1.0) * 256));
+    auto at = [&](std::size_t x, std::size_t y) { return src[y * l.rowStride + x * l.columnStride]; };
     for (std::size_t y = 0; y < l.height; ++y) {
-        const T* row = src + y * l.rowStride;
         std::uint8_t* o = out + y * l.width * 4;
         for (std::size_t x = 0; x < l.width; ++x, o += 4) {
-            const T label = row[x * l.columnStride];
+            const T label = at(x, y);
             if (label == T(0)) continue;
-            const auto& colour = (*r.labelColors)[std::size_t(long(label)) & 0xff];
+            const std::size_t v = std::size_t(long(label)) & 0xff;
+            if (layer.visible && !(*layer.visible)[v]) continue;
+            if (layer.outline) {
+                const bool border = x == 0 || y == 0 || x + 1 == l.width || y + 1 == l.height ||
+                                    at(x - 1, y) != label || at(x + 1, y) != label || at(x, y - 1) != label ||
+                                    at(x, y + 1) != label;
+                if (!border) continue;
+            }
+            const auto& colour = (*layer.colors)[v];
+            for (int c = 0; c < 3; ++c)
+                o[c] = std::uint8_t((o[c] * (256 - alpha) + colour[std::size_t(c)] * alpha) >> 8);
+        }
+    }
+}
+
+void blendHeatmap(const Volume& heat, const SliceLayout& l, const SliceCompositor::HeatmapLayer& layer,
+                  std::uint8_t* out) {
+    const float* src = heat.as<float>() + l.offset;
+    const int alpha = int(std::lround(std::clamp(layer.opacity, 0.0, 1.0) * 256));
+    for (std::size_t y = 0; y < l.height; ++y) {
+        std::uint8_t* o = out + y * l.width * 4;
+        for (std::size_t x = 0; x < l.width; ++x, o += 4) {
+            const float v = src[y * l.rowStride + x * l.columnStride];
+            if (!(v >= float(layer.threshold)) || v <= 0.0f) continue;
+            const auto& colour = (*layer.colors)[std::size_t(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f)];
             for (int c = 0; c < 3; ++c)
                 o[c] = std::uint8_t((o[c] * (256 - alpha) + colour[std::size_t(c)] * alpha) >> 8);
         }
@@ -118,12 +142,26 @@ void SliceCompositor::compose(const Volume& volume, const Request& r, std::vecto
     else
         dispatchPixelType(volume.pixelType(),
                           [&](auto t) { mapGrey<decltype(t)>(volume, l, r.window, rgba.data()); });
-    if (r.labels && r.labelColors && r.labels->geometry().size == volume.geometry().size &&
-        r.labels->components() == 1 && r.labelOpacity > 0) {
-        const SliceLayout ll = layoutOf(*r.labels, r.normalAxis, r.index);
-        dispatchPixelType(r.labels->pixelType(), [&](auto t) {
+    const HeatmapLayer& h = r.heatmap;
+    if (h.heatmap && h.colors && h.heatmap->pixelType() == PixelType::Float32 &&
+        h.heatmap->components() == 1 && h.opacity > 0) {
+        const auto& hs = h.heatmap->geometry().size;
+        const auto& vs = volume.geometry().size;
+        if (hs == vs) {
+            blendHeatmap(*h.heatmap, layoutOf(*h.heatmap, r.normalAxis, r.index), h, rgba.data());
+        } else if (hs[0] == vs[0] && hs[1] == vs[1] && hs[2] == 1 && r.normalAxis == 2 &&
+                   r.index == h.slice) {
+            blendHeatmap(*h.heatmap, layoutOf(*h.heatmap, 2, 0), h, rgba.data());
+        }
+    }
+    for (const LabelLayer& layer : r.labelLayers) {
+        if (!layer.labels || !layer.colors || layer.labels->geometry().size != volume.geometry().size ||
+            layer.labels->components() != 1 || layer.opacity <= 0)
+            continue;
+        const SliceLayout ll = layoutOf(*layer.labels, r.normalAxis, r.index);
+        dispatchPixelType(layer.labels->pixelType(), [&](auto t) {
             if constexpr (std::is_integral_v<decltype(t)>)
-                blendLabels<decltype(t)>(*r.labels, ll, r, rgba.data());
+                blendLabels<decltype(t)>(*layer.labels, ll, layer, rgba.data());
         });
     }
 }

@@ -91,9 +91,11 @@ TEST(SliceCompositor, LabelsBlendAtTheirOpacityAndZeroIsClear) {
     std::vector<std::uint8_t> rgba;
     SliceCompositor::Request r;
     r.window = {127.5, 255};
-    r.labels = &labels;
-    r.labelColors = &colours;
-    r.labelOpacity = 0.5;
+    SliceCompositor::LabelLayer layer;
+    layer.labels = &labels;
+    layer.colors = &colours;
+    layer.opacity = 0.5;
+    r.labelLayers = {layer};
     SliceCompositor::compose(v, r, rgba);
     // grey 1 under red at half opacity: (1 * 128 + 255 * 128) >> 8 = 128 red, (1 * 128) >> 8 = 0 green.
     EXPECT_EQ(rgba[4 + 0], 128);
@@ -101,9 +103,69 @@ TEST(SliceCompositor, LabelsBlendAtTheirOpacityAndZeroIsClear) {
     EXPECT_EQ(rgba[4 + 2], 0);
     EXPECT_EQ(rgba[0], 0);  // label 0 leaves grey 0 alone
     EXPECT_EQ(rgba[8], 2);
-    r.labelOpacity = 0;
+    r.labelLayers[0].opacity = 0;
     SliceCompositor::compose(v, r, rgba);
     EXPECT_EQ(rgba[4], 1);  // invisible overlay
+    std::array<bool, 256> visible{};
+    r.labelLayers[0].opacity = 1;
+    r.labelLayers[0].visible = &visible;  // label 1 hidden
+    SliceCompositor::compose(v, r, rgba);
+    EXPECT_EQ(rgba[4], 1);
+}
+
+TEST(SliceCompositor, OutlinesKeepOnlyBorderPixels) {
+    ImageGeometry g;
+    g.size = {5, 5, 1};
+    Volume v(g, PixelType::UInt8), labels(g, PixelType::UInt8);
+    std::fill_n(v.as<std::uint8_t>(), 25, std::uint8_t(0));
+    std::fill_n(labels.as<std::uint8_t>(), 25, std::uint8_t(0));
+    for (std::size_t y = 1; y <= 3; ++y)
+        for (std::size_t x = 1; x <= 3; ++x)
+            labels.as<std::uint8_t>()[y * 5 + x] = 2;  // a 3 x 3 square
+    std::array<SliceCompositor::Rgb, 256> colours{};
+    colours[2] = {0, 255, 0};
+    SliceCompositor::Request r;
+    r.window = {127.5, 255};
+    SliceCompositor::LabelLayer layer;
+    layer.labels = &labels;
+    layer.colors = &colours;
+    layer.opacity = 1.0;
+    layer.outline = true;
+    r.labelLayers = {layer};
+    std::vector<std::uint8_t> rgba;
+    SliceCompositor::compose(v, r, rgba);
+    auto green = [&](std::size_t x, std::size_t y) { return rgba[(y * 5 + x) * 4 + 1]; };
+    EXPECT_EQ(green(1, 1), 255);  // corner of the square
+    EXPECT_EQ(green(2, 1), 255);  // edge
+    EXPECT_EQ(green(2, 2), 0);    // inside: not drawn in outline mode
+    EXPECT_EQ(green(0, 0), 0);    // outside
+}
+
+TEST(SliceCompositor, HeatmapIsTransparentBelowThresholdAndFollowsItsSlice) {
+    const Volume v = ramp();
+    ImageGeometry hg = v.geometry();
+    hg.size[2] = 1;
+    Volume heat(hg, PixelType::Float32);
+    std::fill_n(heat.as<float>(), heat.voxelCount(), 0.1f);
+    heat.as<float>()[0] = 1.0f;  // x 0, y 0
+    std::array<SliceCompositor::Rgb, 256> hot{};
+    hot[255] = {255, 255, 0};
+    SliceCompositor::Request r;
+    r.window = {127.5, 255};
+    r.index = 1;
+    r.heatmap.heatmap = &heat;
+    r.heatmap.slice = 1;
+    r.heatmap.threshold = 0.2;
+    r.heatmap.opacity = 1.0;
+    r.heatmap.colors = &hot;
+    std::vector<std::uint8_t> rgba;
+    SliceCompositor::compose(v, r, rgba);
+    EXPECT_EQ(rgba[0], 255);  // 1.0 -> the top of the colour map
+    EXPECT_EQ(rgba[2], 0);
+    EXPECT_EQ(rgba[4], 101);  // 0.1 is below the threshold: the grey of voxel 101 shows
+    r.index = 0;              // another slice: the one-slice heatmap is not drawn
+    SliceCompositor::compose(v, r, rgba);
+    EXPECT_EQ(rgba[0], 0);
 }
 
 }  // namespace
