@@ -34,6 +34,10 @@ void Session::setVolume(std::shared_ptr<const Volume> volume, std::shared_ptr<co
     volume3DPending_ = volume_ && rendering3DPending && !volume3D_;
     overlay_.reset();
     overlayImage_ = nullptr;
+    aiMask_.reset();
+    findings_.clear();
+    heatmaps_.clear();
+    activeHeatmap_ = -1;
     if (volume_) {
         initialWindow_ = WindowPreset::initialFor(*volume_);
         // A window picked while the preview was up stays; otherwise start from the initial one.
@@ -142,6 +146,102 @@ void Session::setOverlayOpacity(double opacity) {
 void Session::setOverlayVisible(bool visible) {
     overlayVisible_ = visible;
     emit overlayChanged();
+}
+
+bool Session::setAiResult(const InferenceResult& result, const ModelManifest& manifest) {
+    if (!volume_ || preview_) return false;
+    if (result.labels && result.labels->geometry().size != volume_->geometry().size) return false;
+    aiModel_ = result.modelName + " " + result.modelVersion;
+    aiLabels_ = manifest.labels;
+    aiMask_ = result.labels;
+    aiVisible_.fill(true);
+    findings_ = result.probabilities;
+    heatmaps_ = result.heatmaps;
+    gradCam_ = result.heatmapsAreGradCam;
+    activeHeatmap_ = -1;
+    if (!findings_.empty()) {
+        // The most probable finding's heatmap is shown first.
+        activeHeatmap_ = int(std::max_element(findings_.begin(), findings_.end()) - findings_.begin());
+        if (!heatmaps_.empty()) {
+            const Vec3 idx = volume_->geometry().physicalToIndex(heatmaps_.front()->geometry().origin);
+            heatmapSlice_ =
+                std::size_t(std::clamp(std::lround(idx[2]), 0L, long(volume_->geometry().size[2]) - 1));
+        }
+    }
+    emit aiChanged();
+    return true;
+}
+
+void Session::clearAiResult() {
+    aiModel_.clear();
+    aiLabels_.clear();
+    aiMask_.reset();
+    findings_.clear();
+    heatmaps_.clear();
+    activeHeatmap_ = -1;
+    emit aiChanged();
+}
+
+void Session::setAiOutline(bool outline) {
+    aiOutline_ = outline;
+    emit aiChanged();
+}
+
+void Session::setAiOpacity(double opacity) {
+    aiOpacity_ = std::clamp(opacity, 0.0, 1.0);
+    emit aiChanged();
+}
+
+void Session::setAiLabelVisible(int value, bool visible) {
+    aiVisible_[std::size_t(value & 0xff)] = visible;
+    emit aiChanged();
+}
+
+void Session::acceptAiMask() {
+    if (!aiMask_ || !volume_) return;
+    auto merged = std::make_shared<Volume>(volume_->geometry(), PixelType::UInt8);
+    auto* out = merged->as<std::uint8_t>();
+    const auto* ai = aiMask_->as<std::uint8_t>();
+    const std::size_t n = merged->voxelCount();
+    if (overlay_) {
+        dispatchPixelType(overlay_->pixelType(), [&](auto t) {
+            using T = decltype(t);
+            const T* src = overlay_->as<T>();
+            for (std::size_t i = 0; i < n; ++i)
+                out[i] = std::uint8_t(std::clamp(double(src[i]), 0.0, 255.0));
+        });
+    } else {
+        std::fill_n(out, n, std::uint8_t(0));
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (ai[i] != 0 && aiVisible_[ai[i]]) out[i] = ai[i];
+    merged->info().seriesDescription = aiModel_;
+    overlay_ = merged;
+    overlayImage_ = VtkVolumeBridge::wrap(overlay_);
+    aiMask_.reset();
+    emit overlayChanged();
+    emit aiChanged();
+}
+
+void Session::setActiveHeatmap(int label) {
+    activeHeatmap_ = label >= 0 && label < int(heatmaps_.size()) ? label : -1;
+    emit aiChanged();
+}
+
+std::shared_ptr<const Volume> Session::heatmap() const {
+    return activeHeatmap_ >= 0 && activeHeatmap_ < int(heatmaps_.size())
+               ? heatmaps_[std::size_t(activeHeatmap_)]
+               : nullptr;
+}
+
+void Session::setHeatmapThreshold(double threshold) {
+    heatmapThreshold_ = std::clamp(threshold, 0.0, 1.0);
+    emit aiChanged();
+}
+
+void Session::setHeatmapOpacity(double opacity) {
+    heatmapOpacity_ = std::clamp(opacity, 0.0, 1.0);
+    emit aiChanged();
 }
 
 void Session::setDemoMode(bool on) {

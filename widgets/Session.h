@@ -10,6 +10,11 @@
 #include "image/Vec3.h"
 #include "image/Volume.h"
 #include "image/WindowPreset.h"
+#include "inference/InferenceResult.h"
+#include "inference/ModelManifest.h"
+
+#include <array>
+#include <vector>
 
 class vtkImageData;
 
@@ -62,6 +67,37 @@ class Session : public QObject {
     bool overlayVisible() const { return overlayVisible_; }
     void setOverlayVisible(bool visible);
 
+    // --- AI results: a preview until the user accepts a mask into the label map ---
+    // Takes a model's result on the current volume (ignored, returning false, when the volume changed).
+    bool setAiResult(const InferenceResult& result, const ModelManifest& manifest);
+    void clearAiResult();
+    bool hasAiResult() const { return aiMask_ || !findings_.empty(); }
+    const std::string& aiModel() const { return aiModel_; }
+    const std::vector<ModelManifest::Label>& aiLabels() const { return aiLabels_; }
+    // Segmentation preview.
+    const std::shared_ptr<const Volume>& aiMask() const { return aiMask_; }
+    bool aiOutline() const { return aiOutline_; }
+    void setAiOutline(bool outline);
+    double aiOpacity() const { return aiOpacity_; }
+    void setAiOpacity(double opacity);
+    bool aiLabelVisible(int value) const { return aiVisible_[std::size_t(value & 0xff)]; }
+    const std::array<bool, 256>& aiVisibility() const { return aiVisible_; }
+    void setAiLabelVisible(int value, bool visible);
+    // Copies the preview's labels into the editable label map (created when there is none), voxels the
+    // preview leaves at 0 keep their label; then the preview is gone. Undo comes with the annotation work.
+    void acceptAiMask();
+    // Classification: probability and heatmap per label; one heatmap (or none, -1) shown at a time.
+    const std::vector<double>& findings() const { return findings_; }
+    int activeHeatmap() const { return activeHeatmap_; }
+    void setActiveHeatmap(int label);
+    std::shared_ptr<const Volume> heatmap() const;
+    std::size_t heatmapSlice() const { return heatmapSlice_; }
+    bool heatmapsAreGradCam() const { return gradCam_; }
+    double heatmapThreshold() const { return heatmapThreshold_; }
+    void setHeatmapThreshold(double threshold);
+    double heatmapOpacity() const { return heatmapOpacity_; }
+    void setHeatmapOpacity(double opacity);
+
     // Demo mode hides patient identifiers everywhere they would be shown.
     bool demoMode() const { return demoMode_; }
     void setDemoMode(bool on);
@@ -78,6 +114,8 @@ class Session : public QObject {
     void loadProgressChanged();
     // Only what the views print changed (demo mode): no new picture needed.
     void annotationsChanged();
+    // AI results or their display settings changed.
+    void aiChanged();
     // The copy the 3D view renders arrived (see setVolume3D).
     void volume3DChanged();
 
@@ -96,6 +134,19 @@ class Session : public QObject {
     double overlayOpacity_ = 0.5;
     bool overlayVisible_ = true;
     bool demoMode_ = false;
+    std::string aiModel_;
+    std::vector<ModelManifest::Label> aiLabels_;
+    std::shared_ptr<const Volume> aiMask_;
+    bool aiOutline_ = false;
+    double aiOpacity_ = 0.45;
+    std::array<bool, 256> aiVisible_{};
+    std::vector<double> findings_;
+    std::vector<std::shared_ptr<const Volume>> heatmaps_;
+    int activeHeatmap_ = -1;
+    std::size_t heatmapSlice_ = 0;
+    bool gradCam_ = false;
+    double heatmapThreshold_ = 0.2;
+    double heatmapOpacity_ = 0.5;
     double loadProgress_ = 1.0;
 };
 

@@ -20,6 +20,7 @@
 #include <vtkRenderer.h>
 #include <vtkType.h>
 
+#include "HeatmapColors.h"
 #include "LabelColors.h"
 #include "Session.h"
 #include "image/SliceCompositor.h"
@@ -81,6 +82,12 @@ SliceView::SliceView(Session* session, SliceOrientation orientation)
     connect(session_, &Session::cursorChanged, this, &SliceView::onCursorChanged);
     connect(session_, &Session::windowChanged, this, &SliceView::onWindowChanged);
     connect(session_, &Session::overlayChanged, this, &SliceView::onOverlayChanged);
+    connect(session_, &Session::aiChanged, this, [this] {
+        aiColors_ = labelColors_;
+        for (const auto& l : session_->aiLabels())
+            aiColors_[std::size_t(l.value & 0xff)] = l.color;
+        onOverlayChanged();
+    });
     crosshairTimer_.setSingleShot(true);
     crosshairTimer_.setInterval(20);
     connect(&crosshairTimer_, &QTimer::timeout, this, [this] { refresh(); });
@@ -241,6 +248,23 @@ void SliceView::updateSliceImage() {
         layer.colors = &labelColors_;
         r.labelLayers.push_back(layer);
     }
+    if (session_->aiMask()) {
+        SliceCompositor::LabelLayer layer;
+        layer.labels = session_->aiMask().get();
+        layer.opacity = session_->aiOpacity();
+        layer.colors = &aiColors_;
+        layer.visible = &session_->aiVisibility();
+        layer.outline = session_->aiOutline();
+        r.labelLayers.push_back(layer);
+    }
+    const auto heat = session_->heatmap();
+    if (heat) {
+        r.heatmap.heatmap = heat.get();
+        r.heatmap.slice = session_->heatmapSlice();
+        r.heatmap.threshold = session_->heatmapThreshold();
+        r.heatmap.opacity = session_->heatmapOpacity();
+        r.heatmap.colors = &HeatmapColors::table();
+    }
     const auto axes = SliceCompositor::inPlaneAxes(axes_.normalAxis);
     const int w = int(g.size[std::size_t(axes[0])]), h = int(g.size[std::size_t(axes[1])]);
     if (displaySlice_->GetDimensions()[0] != w || displaySlice_->GetDimensions()[1] != h ||
@@ -292,6 +316,29 @@ void SliceView::updateCamera() {
     cam->SetViewUp(up[0], up[1], up[2]);
     cam->SetParallelScale(fit / zoom_);
     cam->SetClippingRange(distance * 0.5, distance * 1.5);
+}
+
+void SliceView::paintColourBar(QPainter& painter) {
+    const auto heat = session_->heatmap();
+    if (!heat) return;
+    // On the slice the heatmap belongs to (or every slice of a 3D heatmap).
+    const bool onSlice = heat->geometry().size == session_->volume()->geometry().size ||
+                         (axes_.normalAxis == 2 && std::size_t(sliceIndex()) == session_->heatmapSlice());
+    if (!onSlice) return;
+    const int w = 12, h = std::min(160, height() / 3), x = width() - w - 8, y = (height() - h) / 2;
+    painter.drawImage(QRect(x, y, w, h), HeatmapColors::bar(w, h));
+    painter.setPen(QColor(230, 230, 230));
+    painter.drawRect(QRect(x, y, w, h));
+    const int ty = y + int(std::lround((1.0 - session_->heatmapThreshold()) * h));
+    painter.drawLine(x - 4, ty, x + w, ty);  // below this, transparent
+    const int label = session_->activeHeatmap();
+    const QString name = label >= 0 && label < int(session_->aiLabels().size())
+                             ? QString::fromStdString(session_->aiLabels()[std::size_t(label)].name)
+                             : QString();
+    drawShadowedText(
+        painter, QRect(x - 120, y - 36, 120 + w, 34), Qt::AlignRight | Qt::AlignBottom,
+        (session_->heatmapsAreGradCam() ? tr("Grad-CAM") : tr("Occlusion")) + QLatin1Char('\n') + name,
+        QColor(230, 230, 230));
 }
 
 void SliceView::paintCrosshair(QPainter& painter) {
@@ -356,6 +403,7 @@ void SliceView::paintOverlay(QPainter& painter) {
     }
     if (session_->isPreview()) topRight << loading;
     paintCrosshair(painter);
+    paintColourBar(painter);
     const WindowLevel w = session_->window();
     text(area, Qt::AlignLeft | Qt::AlignTop, topLeft.join(QLatin1Char('\n')), grey);
     text(area, Qt::AlignRight | Qt::AlignTop, topRight.join(QLatin1Char('\n')), grey);

@@ -80,6 +80,7 @@ class SliceView : public VtkHostWindow {
     void updateSliceImage();
     void updateCamera();
     void paintCrosshair(QPainter& painter);
+    void paintColourBar(QPainter& painter);
     bool showsImage() const;
     Vec3 worldOf(const Vec3& patientPoint) const;  // patient (LPS) -> grid space (index * spacing)
 
@@ -93,6 +94,7 @@ class SliceView : public VtkHostWindow {
     vtkSmartPointer<vtkMatrix4x4> placement_;     // its place in grid space
     std::vector<std::uint8_t> composeBuffer_;
     std::array<std::array<std::uint8_t, 3>, 256> labelColors_{};
+    std::array<std::array<std::uint8_t, 3>, 256> aiColors_{};  // the model's label colours
     int composedSlice_ = -1;
     QString letters_[4];  // right, left, top, bottom
     QTimer crosshairTimer_;

@@ -30,6 +30,8 @@
 #include <QWindow>
 
 #include "DiagnosticText.h"
+#include "ModelController.h"
+#include "ModelPanel.h"
 #include "SeriesBrowser.h"
 #include "Session.h"
 #include "SliceView.h"
@@ -225,6 +227,14 @@ void MainWindow::buildDocks() {
     addDockWidget(Qt::LeftDockWidgetArea, messageDock);
     resizeDocks({browserDock}, {300}, Qt::Horizontal);
 
+    models_ = new ModelController(session_, this);
+    models_->setUserDirectories(QSettings().value(QStringLiteral("models/directories")).toStringList());
+    auto* aiDock = new QDockWidget(tr("AI"), this);
+    aiDock->setObjectName(QStringLiteral("aiDock"));
+    aiDock->setWidget(new ModelPanel(session_, models_, this));
+    addDockWidget(Qt::RightDockWidgetArea, aiDock);
+    resizeDocks({aiDock}, {280}, Qt::Horizontal);
+
     statusText_ = new QLabel(this);
     progressBar_ = new QProgressBar(this);
     progressBar_->setMaximumWidth(200);
@@ -353,6 +363,19 @@ void MainWindow::buildActions() {
             view3d_->setPreset(id);
         });
 
+    QMenu* ai = menuBar()->addMenu(tr("&AI"));
+    ai->addAction(tr("Add &Model Folder…"), this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Folder of models (one sub-folder per model)"));
+        if (dir.isEmpty()) return;
+        QSettings settings;
+        QStringList dirs = settings.value(QStringLiteral("models/directories")).toStringList();
+        if (!dirs.contains(dir)) dirs << dir;
+        settings.setValue(QStringLiteral("models/directories"), dirs);
+        models_->setUserDirectories(dirs);
+    });
+    ai->addAction(tr("&Rescan Models"), models_, &ModelController::rescan);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Mouse and Keys"), this, [this] {
         QMessageBox::information(
@@ -458,36 +481,6 @@ void MainWindow::saveViewScreenshot() {
         layout_ == QLatin1String("3d") ? static_cast<VtkHostWindow*>(view3d_) : activeSliceView();
     if (!target->grab().save(name))
         QMessageBox::warning(this, tr("Screenshot"), tr("Cannot write %1.").arg(name));
-}
-
-void MainWindow::screenshotAndQuit(const QStringList& paths, const QString& file, const QString& seriesUid,
-                                   const QString& overlay, const QString& windowPreset) {
-    auto fail = [](const QString& message) {
-        fprintf(stderr, "cadview: %s\n", qPrintable(message));
-        QCoreApplication::exit(1);
-    };
-    connect(loader_, &StudyLoader::failed, this, fail);
-    auto write = [this, file, fail] {
-        // Two event-loop turns let every view paint once at its final size before the grab.
-        QTimer::singleShot(50, this, [this, file, fail] {
-            const QImage image = windowImage();
-            if (image.isNull() || !image.save(file)) {
-                fail(tr("cannot write the screenshot to %1").arg(file));
-                return;
-            }
-            QCoreApplication::exit(0);
-        });
-    };
-    connect(loader_, &StudyLoader::loaded, this, [this, overlay, windowPreset, write] {
-        if (!windowPreset.isEmpty()) session_->setWindowPreset(windowPreset);
-        if (overlay.isEmpty()) {
-            write();
-            return;
-        }
-        connect(loader_, &StudyLoader::overlayLoaded, this, write);
-        loader_->loadOverlay(overlay);
-    });
-    openPaths(paths, seriesUid);
 }
 
 QImage MainWindow::windowImage() {

@@ -19,6 +19,7 @@ class QToolButton;
 
 namespace cadview {
 
+class ModelController;
 class SeriesBrowser;
 class Session;
 class SliceView;
@@ -42,12 +43,9 @@ class MainWindow : public QMainWindow {
 
     void openPaths(const QStringList& paths, const QString& seriesUid = {});
     void setDemoMode(bool on);
-    // Opens `paths`, waits until the series is on screen, writes the window to `file` and quits the
-    // application (exit code 0, or 1 with a message on stderr when loading or writing fails).
     // The whole window as on screen, views included.
     QImage windowImage();
-    void screenshotAndQuit(const QStringList& paths, const QString& file, const QString& seriesUid,
-                           const QString& overlay, const QString& windowPreset);
+    ModelController* models() const { return models_; }
 
   signals:
     // The window has been painted on screen for the first time.
@@ -75,6 +73,7 @@ class MainWindow : public QMainWindow {
 
     Session* session_;
     StudyLoader* loader_;
+    ModelController* models_ = nullptr;
     SliceView* views_[3] = {nullptr, nullptr, nullptr};
     VolumeView3D* view3d_ = nullptr;
     QWidget* viewArea_ = nullptr;

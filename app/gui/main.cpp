@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "LaunchSequence.h"
 #include "MainWindow.h"
 #include "Session.h"
 #include "StudyLoader.h"
@@ -53,7 +54,14 @@ int main(int argc, char** argv) {
     QCommandLineOption exitWhenShown(
         QStringLiteral("exit-when-shown"),
         QApplication::translate("main", "Exit once the window is on screen (start-up benchmark)."));
-    for (const auto& o : {open, series, screenshot, overlay, window, demo, size, lang, exitWhenShown})
+    QCommandLineOption model(QStringLiteral("model"),
+                             QApplication::translate("main", "Run this model on the study once it is open."),
+                             QStringLiteral("name"));
+    QCommandLineOption modelDir(QStringLiteral("model-dir"),
+                                QApplication::translate("main", "Another folder of models (repeatable)."),
+                                QStringLiteral("dir"));
+    for (const auto& o :
+         {open, series, screenshot, overlay, window, demo, size, lang, exitWhenShown, model, modelDir})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  QApplication::translate("main", "Folders or files to open."));
@@ -93,26 +101,19 @@ int main(int argc, char** argv) {
             Qt::SingleShotConnection);
         return app.exec();
     }
-    if (parser.isSet(screenshot)) {
-        if (paths.isEmpty()) {
-            std::fprintf(stderr, "cadview: --screenshot needs --open PATH\n");
-            return 2;
-        }
-        mainWindow.screenshotAndQuit(paths, parser.value(screenshot), parser.value(series),
-                                     parser.value(overlay), parser.value(window));
-        return app.exec();
+    if (parser.isSet(screenshot) && paths.isEmpty()) {
+        std::fprintf(stderr, "cadview: --screenshot needs --open PATH\n");
+        return 2;
     }
-    if (!paths.isEmpty()) {
-        mainWindow.openPaths(paths, parser.value(series));
-        if (parser.isSet(window) || parser.isSet(overlay)) {
-            QObject::connect(
-                mainWindow.loader(), &cadview::StudyLoader::loaded, &mainWindow,
-                [&mainWindow, w = parser.value(window), o = parser.value(overlay)] {
-                    if (!w.isEmpty()) mainWindow.session()->setWindowPreset(w);
-                    if (!o.isEmpty()) mainWindow.loader()->loadOverlay(o);
-                },
-                Qt::SingleShotConnection);
-        }
-    }
+    cadview::LaunchOptions launch;
+    launch.paths = paths;
+    launch.series = parser.value(series);
+    launch.window = parser.value(window);
+    launch.overlay = parser.value(overlay);
+    launch.model = parser.value(model);
+    launch.modelDirs = parser.values(modelDir);
+    launch.screenshot = parser.value(screenshot);
+    auto* sequence = new cadview::LaunchSequence(&mainWindow, launch);
+    sequence->start();
     return app.exec();
 }
