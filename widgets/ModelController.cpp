@@ -1,5 +1,8 @@
 #include "ModelController.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "BackgroundJob.h"
 #include "Session.h"
 #include "inference/ModelRunner.h"
@@ -66,7 +69,10 @@ void ModelController::run(const QString& modelName) {
                 if (it != runners->end()) runner = it->second;
             }
             if (!runner) {
-                runner = std::make_shared<ModelRunner>(manifest, TorchPlugin::backend(), ctx);
+                // One core is left to the GUI thread, so the window keeps answering while a model runs.
+                InferenceBackend& backend = TorchPlugin::backend();
+                backend.setThreads(int(std::max(2u, std::thread::hardware_concurrency())) - 1);
+                runner = std::make_shared<ModelRunner>(manifest, backend, ctx);
                 std::lock_guard lock(*mutex);
                 (*runners)[manifest.name] = runner;
             }
