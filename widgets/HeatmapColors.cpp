@@ -1,25 +1,14 @@
 #include "HeatmapColors.h"
 
+#include "image/HeatmapPalette.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace cadview {
 
 const std::array<std::array<std::uint8_t, 3>, 256>& HeatmapColors::table() {
-    static const auto colours = [] {
-        std::array<std::array<std::uint8_t, 3>, 256> t{};
-        for (int i = 0; i < 256; ++i) {
-            const double v = i / 255.0;
-            auto channel = [&](double centre) {
-                return std::clamp(1.5 - std::abs(4.0 * v - centre), 0.0, 1.0);
-            };
-            t[std::size_t(i)] = {std::uint8_t(std::lround(channel(3) * 255)),
-                                 std::uint8_t(std::lround(channel(2) * 255)),
-                                 std::uint8_t(std::lround(channel(1) * 255))};
-        }
-        return t;
-    }();
-    return colours;
+    return HeatmapPalette::jet();
 }
 
 QImage HeatmapColors::bar(int width, int height) {

@@ -7,8 +7,8 @@
 
 namespace cadview {
 
-// The heatmap colour map (0 = dark blue through cyan, yellow to red = 1, "jet"-like, the convention in
-// published Grad-CAM figures), as a table for the slice compositor and as a colour-bar image.
+// The heatmap colour map of core's HeatmapPalette (shared with the CLI's heatmap PNGs), and the colour
+// bar the views draw beside a heatmap.
 class HeatmapColors {
   public:
     static const std::array<std::array<std::uint8_t, 3>, 256>& table();

@@ -24,6 +24,27 @@ struct ModelsOptions {
     std::vector<std::string> modelDirs;
 };
 
+struct SegmentOptions {
+    std::string model;
+    std::string input;
+    std::string output;
+    std::string seriesUid;
+    std::vector<std::string> modelDirs;
+    unsigned threads = 0;  // intra-op threads (and decoding); 0 = all cores
+    bool progress = false;
+};
+
+struct ClassifyOptions {
+    std::string model;
+    std::vector<std::string> inputs;
+    std::string csv;
+    std::string heatmapDir;  // empty: no heatmaps
+    std::vector<std::string> modelDirs;
+    unsigned threads = 0;  // intra-op threads and images at once; 0 = all cores
+    int pngLevel = 1;      // zlib level of the heatmap PNGs
+    bool progress = false;
+};
+
 // The bundled model folder followed by `extra` (later folders win for models of the same name).
 std::vector<std::string> modelDirectories(const std::vector<std::string>& extra);
 
@@ -31,5 +52,7 @@ std::vector<std::string> modelDirectories(const std::vector<std::string>& extra)
 int runInfo(const InfoOptions& options);
 int runConvert(const ConvertOptions& options);
 int runModels(const ModelsOptions& options);
+int runSegment(const SegmentOptions& options);
+int runClassify(const ClassifyOptions& options);
 
 }  // namespace cadview::cli

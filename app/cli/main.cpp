@@ -4,10 +4,13 @@
 #include <iostream>
 
 #include "Commands.h"
+#include "inference/TorchPlugin.h"
 
 int main(int argc, char** argv) {
+    cadview::TorchPlugin::prepareEnvironment();  // before any thread starts
     CLI::App app{
-        "cadview-cli: inspect and convert medical images (DICOM, NIfTI, NRRD, MetaImage, PNG, JPEG)"};
+        "cadview-cli: inspect, convert and analyse medical images (DICOM, NIfTI, NRRD, MetaImage, PNG, "
+        "JPEG)"};
     app.require_subcommand(1);
 
     cadview::cli::InfoOptions info;
@@ -31,11 +34,56 @@ int main(int argc, char** argv) {
     modelsCmd->add_flag("--json", models.json, "Print the manifests as JSON");
     modelsCmd->add_option("--model-dir", models.modelDirs, "Another folder of models (repeatable)");
 
+    cadview::cli::SegmentOptions segment;
+    auto* segmentCmd = app.add_subcommand(
+        "segment", "Run a segmentation model on an image; write the label map in the image's geometry");
+    segmentCmd->add_option("--model", segment.model, "Model name (see `cadview-cli models`)")->required();
+    segmentCmd
+        ->add_option("--input", segment.input, "DICOM folder or file, NIfTI, NRRD, MetaImage, PNG or JPEG")
+        ->required();
+    segmentCmd
+        ->add_option(
+            "--output", segment.output,
+            "Label map: .nii.gz, .nii, .nrrd, .mha or .mhd; .png for 2D images (label values as in the "
+            "manifest)")
+        ->required();
+    segmentCmd->add_option("--series", segment.seriesUid, "SeriesInstanceUID when the input holds several");
+    segmentCmd->add_option("--model-dir", segment.modelDirs, "Another folder of models (repeatable)");
+    segmentCmd->add_option("--threads", segment.threads, "Intra-op threads (0 = all cores)")
+        ->capture_default_str();
+    segmentCmd->add_flag("--progress", segment.progress, "Print progress on stderr");
+
+    cadview::cli::ClassifyOptions classify;
+    auto* classifyCmd = app.add_subcommand(
+        "classify", "Run a classification model on images; one CSV row of probabilities per image");
+    classifyCmd->add_option("--model", classify.model, "Model name (see `cadview-cli models`)")->required();
+    classifyCmd
+        ->add_option(
+            "--input", classify.inputs,
+            "Image files (PNG, JPEG, NIfTI, NRRD, MetaImage), DICOM files or folders (one row per series)")
+        ->required();
+    classifyCmd->add_option("--csv", classify.csv, "Output CSV: path, then one probability column per label")
+        ->required();
+    classifyCmd->add_option("--heatmaps", classify.heatmapDir,
+                            "Folder for heatmap PNGs over the images (<image>_<label>.png)");
+    classifyCmd->add_option("--model-dir", classify.modelDirs, "Another folder of models (repeatable)");
+    classifyCmd
+        ->add_option("--threads", classify.threads, "Intra-op threads and images at once (0 = all cores)")
+        ->capture_default_str();
+    classifyCmd
+        ->add_option("--png-level", classify.pngLevel,
+                     "zlib compression of the heatmap PNGs (1 fast - 9 small)")
+        ->check(CLI::Range(1, 9))
+        ->capture_default_str();
+    classifyCmd->add_flag("--progress", classify.progress, "Print progress on stderr");
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (*infoCmd) return cadview::cli::runInfo(info);
         if (*convertCmd) return cadview::cli::runConvert(convert);
         if (*modelsCmd) return cadview::cli::runModels(models);
+        if (*segmentCmd) return cadview::cli::runSegment(segment);
+        if (*classifyCmd) return cadview::cli::runClassify(classify);
     } catch (const std::exception& e) {
         std::cerr << "cadview-cli: " << e.what() << "\n";
         return 1;

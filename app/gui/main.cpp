@@ -14,8 +14,11 @@
 #include "Session.h"
 #include "StudyLoader.h"
 #include "VtkHostWindow.h"
+#include "inference/TorchPlugin.h"
 
 int main(int argc, char** argv) {
+    // Before any thread starts: LibTorch's OpenMP settings must be in the environment when it loads.
+    cadview::TorchPlugin::prepareEnvironment();
     cadview::VtkHostWindow::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("cadview"));

@@ -19,6 +19,7 @@
 #include "BenchStats.h"
 #include "FirstSliceBench.h"
 #include "GuiMemoryProbe.h"
+#include "ModelResponsivenessBench.h"
 #include "ProcStatus.h"
 #include "ScrollBench.h"
 #include "StartupProbe.h"
@@ -69,11 +70,14 @@ int main(int argc, char** argv) {
 
     int runs = 7, passes = 3, slices = 600;
     bool skipLarge = false;
+    std::string modelDir = scratchDir() + "/models";
     CLI::App cli{"cadview-bench-gui: viewer figures next to their peers (run under xvfb-run)"};
     cli.add_option("--runs", runs, "Repetitions of the start-up and open measurements");
     cli.add_option("--passes", passes, "Scroll passes through the 64-slice CT");
     cli.add_option("--slices", slices, "Slices of the large series");
     cli.add_flag("--skip-large", skipLarge, "Skip the 600-slice measurements");
+    cli.add_option("--model-dir", modelDir,
+                   "Folder with the test models (tests/models/make_test_models.py writes them there)");
     CLI11_PARSE(cli, argc, argv);
 
     const std::string self = selfExecutablePath();
@@ -89,6 +93,10 @@ int main(int argc, char** argv) {
     auto chest = std::make_shared<const Volume>(VolumeLoader::loadPath(chestCtDir(), {}, {}, job));
     ScrollFigures scroll = ScrollBench::run(chest, 512, passes);
     scroll.mainWindow = ScrollBench::inMainWindow(chestCtDir(), passes);
+
+    std::cerr << "event loop while a model runs...\n";
+    const ModelResponsiveness responsiveness =
+        ModelResponsivenessBench::run(chest, modelDir, "test-seg2d-size", std::max(3, runs / 2));
 
     FirstSliceFigures first;
     GuiMemoryFigures memory;
@@ -124,6 +132,10 @@ int main(int argc, char** argv) {
         {"slice scroll, 512x512, no overlay (median)", ms(scroll.withoutOverlay.median()), "", "", "", ""});
     t.addRow(
         {"slice scroll in the main window, 3 planes + 3D", ms(scroll.mainWindow.median()), "", "", "", ""});
+    if (!responsiveness.longestGap.empty())
+        t.addRow({"longest event-loop gap while a model segments 64 slices",
+                  ms(responsiveness.longestGap.median()), "run " + ms(responsiveness.runTime.median()), "",
+                  "< 50 ms", verdict(responsiveness.longestGap.median() < 0.05)});
     if (!skipLarge) {
         t.addRow({"open " + std::to_string(slices) + " slices: first slice on screen",
                   ms(first.firstSlice.median()), ms(first.itkLoad.median()) + " ITK load (nothing before)",

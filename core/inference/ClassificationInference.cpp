@@ -20,8 +20,8 @@ std::vector<double> probabilitiesOf(const ModelManifest& m, const Tensor& logits
     return {p.begin(), p.end()};
 }
 
-Tensor logitsOf(LoadedModel& model, const ModelManifest& m, const Tensor& input) {
-    std::vector<Tensor> out = model.forward(input);
+// The class scores among a model's outputs, checked against the manifest.
+Tensor logitsIn(std::vector<Tensor>& out, const ModelManifest& m) {
     if (std::size_t(m.logitsOutput) >= out.size())
         throw InferenceError("the model returned " + std::to_string(out.size()) +
                              " outputs; the manifest reads output " + std::to_string(m.logitsOutput));
@@ -30,6 +30,11 @@ Tensor logitsOf(LoadedModel& model, const ModelManifest& m, const Tensor& input)
         throw InferenceError("the classifier's output must be (batch, " + std::to_string(m.labels.size()) +
                              ")");
     return t;
+}
+
+Tensor logitsOf(LoadedModel& model, const ModelManifest& m, const Tensor& input) {
+    std::vector<Tensor> out = model.forward(input);
+    return logitsIn(out, m);
 }
 
 // A (h x w) map stretched over the image's slice and scaled to [0, 1].
@@ -46,8 +51,8 @@ std::shared_ptr<Volume> heatmapVolume(const std::vector<float>& map, std::size_t
 
 }  // namespace
 
-void ClassificationInference::run(const ModelManifest& m, LoadedModel& model, int batch, const Volume& image,
-                                  InferenceResult& result, JobContext& job) {
+void ClassificationInference::run(const ModelManifest& m, LoadedModel& model, int batch, bool heatmaps,
+                                  const Volume& image, InferenceResult& result, JobContext& job) {
     job.setStage(JobStage::Preprocessing, 1);
     const IntensityNormalizer normalizer(m, image);
     const SliceSampler sampler(image, normalizer);
@@ -55,7 +60,7 @@ void ClassificationInference::run(const ModelManifest& m, LoadedModel& model, in
     const std::size_t W = std::size_t(m.inputSize[0]), H = std::size_t(m.inputSize[1]),
                       C = std::size_t(m.channels);
     const long z = long(sampler.depth() / 2);
-    std::vector<float> raw(nx * ny), resized(W * H);
+    std::vector<float> raw(nx * ny);
     Tensor input({1, std::int64_t(C), std::int64_t(H), std::int64_t(W)});
     for (std::size_t c = 0; c < C; ++c) {
         const bool neighbours = m.inputKind == ModelManifest::InputKind::Slice25D;
@@ -68,21 +73,33 @@ void ClassificationInference::run(const ModelManifest& m, LoadedModel& model, in
     job.advance();
 
     const std::size_t L = m.labels.size();
-    job.setStage(JobStage::Inferring, 1 + L);
-    result.probabilities = probabilitiesOf(m, logitsOf(model, m, input), 0);
-    job.advance();
-
-    if (m.featureMapOutput) {
+    if (heatmaps && m.featureMapOutput) {
+        // Grad-CAM: one forward pass gives the probabilities, then one backward pass per label.
+        job.setStage(JobStage::Inferring, L);
+        LoadedModel::GradCams cams = model.gradCams(input, m.logitsOutput, *m.featureMapOutput, [&](int) {
+            job.advance();
+            return !job.cancelled();
+        });
+        job.throwIfCancelled();
+        result.probabilities = probabilitiesOf(m, logitsIn(cams.outputs, m), 0);
+        if (cams.maps.size() != L)
+            throw InferenceError("Grad-CAM gave " + std::to_string(cams.maps.size()) + " maps for " +
+                                 std::to_string(L) + " labels");
         result.heatmapsAreGradCam = true;
-        for (std::size_t l = 0; l < L; ++l) {
+        job.setStage(JobStage::Postprocessing, L);
+        for (const Tensor& cam : cams.maps) {
             job.throwIfCancelled();
-            const Tensor cam = model.gradCam(input, m.logitsOutput, *m.featureMapOutput, int(l));
             result.heatmaps.push_back(
                 heatmapVolume(cam.data, std::size_t(cam.shape[1]), std::size_t(cam.shape[0]), slice));
             job.advance();
         }
         return;
     }
+
+    job.setStage(JobStage::Inferring, 1);
+    result.probabilities = probabilitiesOf(m, logitsOf(model, m, input), 0);
+    job.advance();
+    if (!heatmaps) return;
 
     // Occlusion: an 8 x 8 grid of patches, each blanked (set to 0, the normalised floor) in turn.
     const std::size_t grid = 8, pw = std::max<std::size_t>(1, W / grid),

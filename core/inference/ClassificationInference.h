@@ -14,8 +14,9 @@ namespace cadview {
 // patch of the image is blanked), which needs nothing from the model but its output.
 class ClassificationInference {
   public:
-    static void run(const ModelManifest& manifest, LoadedModel& model, int batch, const Volume& image,
-                    InferenceResult& result, JobContext& job);
+    // `heatmaps`: false leaves result.heatmaps empty (probabilities only, one forward pass).
+    static void run(const ModelManifest& manifest, LoadedModel& model, int batch, bool heatmaps,
+                    const Volume& image, InferenceResult& result, JobContext& job);
 };
 
 }  // namespace cadview

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -16,11 +17,18 @@ class LoadedModel {
     // All outputs of the model's forward() (a tuple or list is flattened in order; a single tensor is
     // output 0). Throws InferenceError with the backend's message in plain words.
     virtual std::vector<Tensor> forward(const Tensor& input) = 0;
-    // Grad-CAM (Selvaraju et al. 2017) for one class and one input of batch size 1: the gradients of
-    // output `logits`[0, classIndex] with respect to the feature map at output `featureMap` (1, K, h, w)
-    // are averaged per channel into weights; the map is ReLU(sum_k weight_k * feature_k), shape (h, w),
-    // not normalised. Throws InferenceError when the outputs are not shaped so.
-    virtual Tensor gradCam(const Tensor& input, int logits, int featureMap, int classIndex) = 0;
+    // Grad-CAM (Selvaraju et al. 2017) for every class of one input of batch size 1, from a single forward
+    // pass: for class c, the gradients of output `logits`[0, c] with respect to the feature map at output
+    // `featureMap` (1, K, h, w) are averaged per channel into weights; the map is
+    // ReLU(sum_k weight_k * feature_k), shape (h, w), not normalised. `afterEach(c)` runs after class c's
+    // map; when it returns false the remaining classes are skipped. Throws InferenceError when the
+    // outputs are not shaped so.
+    struct GradCams {
+        std::vector<Tensor> outputs;  // all outputs of the forward pass, as forward() returns them
+        std::vector<Tensor> maps;     // one (h, w) map per class computed
+    };
+    virtual GradCams gradCams(const Tensor& input, int logits, int featureMap,
+                              const std::function<bool(int)>& afterEach) = 0;
 };
 
 class InferenceError : public std::runtime_error {

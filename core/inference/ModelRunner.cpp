@@ -17,6 +17,25 @@ std::string shapeText(const std::vector<std::int64_t>& s) {
     return t + ")";
 }
 
+// The runner's model for one run: its calls hold the runner's lock, so runs on several threads share it.
+class SerializedModel : public LoadedModel {
+  public:
+    SerializedModel(LoadedModel& model, std::mutex& mutex) : model_(model), mutex_(mutex) {}
+    std::vector<Tensor> forward(const Tensor& input) override {
+        std::lock_guard lock(mutex_);
+        return model_.forward(input);
+    }
+    GradCams gradCams(const Tensor& input, int logits, int featureMap,
+                      const std::function<bool(int)>& afterEach) override {
+        std::lock_guard lock(mutex_);
+        return model_.gradCams(input, logits, featureMap, afterEach);
+    }
+
+  private:
+    LoadedModel& model_;
+    std::mutex& mutex_;
+};
+
 }  // namespace
 
 ModelRunner::~ModelRunner() = default;
@@ -89,10 +108,11 @@ InferenceResult ModelRunner::run(const Volume& image, JobContext& job) {
     InferenceResult r;
     r.modelName = manifest_.name;
     r.modelVersion = manifest_.version;
+    SerializedModel model(*model_, modelMutex_);
     if (manifest_.task == ModelManifest::Task::Segmentation)
-        r.labels = SegmentationInference::run(manifest_, *model_, outputChannels_, batch_, image, job);
+        r.labels = SegmentationInference::run(manifest_, model, outputChannels_, batch_, image, job);
     else
-        ClassificationInference::run(manifest_, *model_, batch_, image, r, job);
+        ClassificationInference::run(manifest_, model, batch_, heatmaps_, image, r, job);
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return r;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 
 #include "image/Volume.h"
 #include "inference/InferenceBackend.h"
@@ -24,16 +25,22 @@ class ModelRunner {
 
     const ModelManifest& manifest() const { return manifest_; }
     // Throws InferenceError for an image the model is not meant for (modality), CancelledError on cancel.
+    // May be called from several threads at once (a batch of images): the model's own calls take turns,
+    // pre- and post-processing of the images run side by side.
     InferenceResult run(const Volume& image, JobContext& job);
 
     // Batch size for 2D models (slices at once).
     void setBatchSize(int batch) { batch_ = batch < 1 ? 1 : batch; }
+    // Classifiers: compute heatmaps (Grad-CAM or occlusion) with the probabilities (default on).
+    void setHeatmaps(bool on) { heatmaps_ = on; }
 
   private:
     ModelManifest manifest_;
     std::unique_ptr<LoadedModel> model_;
+    std::mutex modelMutex_;  // LoadedModel is not thread-safe
     int outputChannels_ = 0;
     int batch_ = 4;
+    bool heatmaps_ = true;
 };
 
 }  // namespace cadview

@@ -2,8 +2,35 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace cadview {
+
+namespace {
+
+// Where output index i reads along one axis: the two input indices and the weight of the second.
+struct Tap {
+    std::size_t i0, i1;
+    double f;
+};
+
+std::vector<Tap> tapsFor(std::size_t in, std::size_t out) {
+    std::vector<Tap> taps(out);
+    for (std::size_t i = 0; i < out; ++i) {
+        const double c = Resampling::sourceCoordinate(i, in, out);
+        const std::size_t i0 = std::size_t(std::floor(c));
+        taps[i] = {i0, std::min(i0 + 1, in - 1), c - double(i0)};
+    }
+    return taps;
+}
+
+// One input row interpolated along x, in double as sample3D() does.
+void interpolateRow(const float* row, const std::vector<Tap>& tx, double* out) {
+    for (std::size_t x = 0; x < tx.size(); ++x)
+        out[x] = double(row[tx[x].i0]) * (1 - tx[x].f) + double(row[tx[x].i1]) * tx[x].f;
+}
+
+}  // namespace
 
 float Resampling::sample3D(const float* src, std::size_t w, std::size_t h, std::size_t d, double x, double y,
                            double z) {
@@ -25,18 +52,49 @@ float Resampling::sample3D(const float* src, std::size_t w, std::size_t h, std::
 
 void Resampling::resize2D(const float* src, std::size_t w, std::size_t h, float* dst, std::size_t ow,
                           std::size_t oh) {
-    resize3D(src, w, h, 1, dst, ow, oh, 1);
+    // Separable: each input row is interpolated along x once (consecutive output rows mostly share their
+    // two input rows), then rows are blended along y. The same arithmetic as sample3D(), value for value.
+    const std::vector<Tap> tx = tapsFor(w, ow), ty = tapsFor(h, oh);
+    std::vector<double> upper(ow), lower(ow);
+    std::size_t upperRow = h, lowerRow = h;  // h: none yet
+    for (std::size_t y = 0; y < oh; ++y) {
+        const Tap& t = ty[y];
+        if (upperRow != t.i0) {
+            if (lowerRow == t.i0) {
+                std::swap(upper, lower);
+                std::swap(upperRow, lowerRow);
+            } else {
+                interpolateRow(src + t.i0 * w, tx, upper.data());
+                upperRow = t.i0;
+            }
+        }
+        if (lowerRow != t.i1) {
+            interpolateRow(src + t.i1 * w, tx, lower.data());
+            lowerRow = t.i1;
+        }
+        float* row = dst + y * ow;
+        for (std::size_t x = 0; x < ow; ++x)
+            row[x] = float(upper[x] * (1 - t.f) + lower[x] * t.f);
+    }
 }
 
 void Resampling::resize3D(const float* src, std::size_t w, std::size_t h, std::size_t d, float* dst,
                           std::size_t ow, std::size_t oh, std::size_t od) {
+    const std::vector<Tap> tx = tapsFor(w, ow), ty = tapsFor(h, oh), tz = tapsFor(d, od);
+    std::vector<double> r00(ow), r10(ow), r01(ow), r11(ow);
     for (std::size_t z = 0; z < od; ++z) {
-        const double sz = sourceCoordinate(z, d, od);
+        const Tap& c = tz[z];
         for (std::size_t y = 0; y < oh; ++y) {
-            const double sy = sourceCoordinate(y, h, oh);
+            const Tap& b = ty[y];
+            interpolateRow(src + (c.i0 * h + b.i0) * w, tx, r00.data());
+            interpolateRow(src + (c.i0 * h + b.i1) * w, tx, r10.data());
+            interpolateRow(src + (c.i1 * h + b.i0) * w, tx, r01.data());
+            interpolateRow(src + (c.i1 * h + b.i1) * w, tx, r11.data());
             float* row = dst + (z * oh + y) * ow;
-            for (std::size_t x = 0; x < ow; ++x)
-                row[x] = sample3D(src, w, h, d, sourceCoordinate(x, w, ow), sy, sz);
+            for (std::size_t x = 0; x < ow; ++x) {
+                const double c0 = r00[x] * (1 - b.f) + r10[x] * b.f, c1 = r01[x] * (1 - b.f) + r11[x] * b.f;
+                row[x] = float(c0 * (1 - c.f) + c1 * c.f);
+            }
         }
     }
 }

@@ -131,6 +131,7 @@ void SegmentationInference::slices(const ModelManifest& m, LoadedModel& model, i
         std::vector<float> grid(count * C * tw * th);
         for (std::size_t s = 0; s < count; ++s)
             for (std::size_t c = 0; c < C; ++c) {
+                job.throwIfCancelled();
                 const long z = long(first + s) + (neighbours ? long(c) - long(C / 2) : 0);
                 sampler.slice(z, raw.data());
                 Resampling::resize2D(raw.data(), nx, ny, grid.data() + (s * C + c) * tw * th, tw, th);
@@ -200,6 +201,7 @@ void SegmentationInference::patches(const ModelManifest& m, LoadedModel& model, 
         long lowerZ = -1, upperZ = -1;
         std::vector<float> plane(nx * ny);
         for (std::size_t z = 0; z < t[2]; ++z) {
+            job.throwIfCancelled();
             const double sz = Resampling::sourceCoordinate(z, nz, t[2]);
             const long z0 = long(std::floor(sz)), z1 = std::min<long>(z0 + 1, long(nz) - 1);
             if (lowerZ != z0) {

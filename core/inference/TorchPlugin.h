@@ -14,6 +14,10 @@ class TorchPlugin {
     static bool isLoaded();
     // Where the plugin is looked for: $CADVIEW_PLUGIN_DIR, then the folder the build put it in.
     static std::string pluginPath();
+    // Sets the environment LibTorch's OpenMP runtime reads when it is loaded (OMP_WAIT_POLICY=PASSIVE
+    // unless the user set it). backend() does it too, but setenv is not safe while other threads read
+    // the environment: programs call this at the start of main(), before they start threads.
+    static void prepareEnvironment();
 };
 
 }  // namespace cadview

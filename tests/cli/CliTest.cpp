@@ -12,47 +12,19 @@
 #include <set>
 #include <string>
 
+#include "CliRunner.h"
 #include "io/ImageFileReader.h"
 #include "io/VolumeLoader.h"
 
 namespace fs = std::filesystem;
 using cadview::JobContext;
+using cadview::test::CliRun;
+using cadview::test::quoted;
+using cadview::test::runCli;
 
 namespace {
 
 const std::string kData = CADVIEW_TEST_DATA;
-
-struct CliRun {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-CliRun runCli(const std::string& args) {
-    const fs::path errFile =
-        fs::temp_directory_path() / ("cadview-cli-test-" + std::to_string(::getpid()) + ".err");
-    const std::string cmd = std::string(CADVIEW_CLI) + " " + args + " 2>" + errFile.string();
-    CliRun r;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    if (!p) return r;
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0)
-        r.out.append(buf.data(), n);
-    const int status = ::pclose(p);
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (FILE* e = std::fopen(errFile.c_str(), "r")) {
-        while ((n = std::fread(buf.data(), 1, buf.size(), e)) > 0)
-            r.err.append(buf.data(), n);
-        std::fclose(e);
-    }
-    fs::remove(errFile);
-    return r;
-}
-
-std::string quoted(const std::string& s) {
-    return "'" + s + "'";
-}
 
 fs::path tempDir() {
     const fs::path d = fs::temp_directory_path() / ("cadview-cli-test-" + std::to_string(::getpid()));
