@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "Commands.h"
+#include "CsvText.h"
 #include "ModelLoader.h"
 #include "ProgressPrinter.h"
 #include "image/HeatmapOverlay.h"
@@ -28,14 +29,6 @@ struct Item {
     SeriesEntry entry;
     std::string heatmapStem;  // heatmap files: <stem>_<label>.png
 };
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s)
-        q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-}
 
 // Letters, digits, '-' and '.' kept; anything else becomes '_'.
 std::string fileNamePart(const std::string& s) {
@@ -118,12 +111,6 @@ class RowWriter {
     std::mutex mutex_;
 };
 
-std::string probabilityText(double p) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.9g", p);
-    return buf;
-}
-
 }  // namespace
 
 int runClassify(const ClassifyOptions& o) {
@@ -178,7 +165,7 @@ int runClassify(const ClassifyOptions& o) {
                 const InferenceResult r = runner->run(image, job);
                 row = csvField(item.name);
                 for (double p : r.probabilities)
-                    row.append(",").append(probabilityText(p));
+                    row.append(",").append(csvNumber(p));
                 if (heatmaps) {
                     const std::size_t slice = image.geometry().size[2] / 2;
                     const WindowLevel window = WindowPreset::initialFor(image);

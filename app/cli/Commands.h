@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,18 @@ struct ClassifyOptions {
     bool progress = false;
 };
 
+struct EvaluateOptions {
+    std::string model;
+    std::string data;           // dataset folder (EvaluationDataset's layouts)
+    std::string csv;            // per-case results
+    std::string cases;          // optional list of case names (text, or a JSON split file)
+    std::string subset;         // for a JSON split file: which list ("test")
+    std::optional<int> ignore;  // segmentation: ground-truth value that marks voxels to leave out
+    std::vector<std::string> modelDirs;
+    unsigned threads = 0;
+    bool progress = false;
+};
+
 // The bundled model folder followed by `extra` (later folders win for models of the same name).
 std::vector<std::string> modelDirectories(const std::vector<std::string>& extra);
 
@@ -54,5 +67,6 @@ int runConvert(const ConvertOptions& options);
 int runModels(const ModelsOptions& options);
 int runSegment(const SegmentOptions& options);
 int runClassify(const ClassifyOptions& options);
+int runEvaluate(const EvaluateOptions& options);
 
 }  // namespace cadview::cli

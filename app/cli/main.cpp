@@ -77,13 +77,42 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     classifyCmd->add_flag("--progress", classify.progress, "Print progress on stderr");
 
+    cadview::cli::EvaluateOptions evaluate;
+    int ignoreValue = -1;
+    auto* evaluateCmd = app.add_subcommand("evaluate",
+                                           "Run a model over a labelled dataset: Dice and HD95 per case "
+                                           "(segmentation), or ROC AUC, sensitivity and "
+                                           "specificity with 95% confidence intervals (classification)");
+    evaluateCmd->add_option("--model", evaluate.model, "Model name (see `cadview-cli models`)")->required();
+    evaluateCmd
+        ->add_option(
+            "--data", evaluate.data,
+            "Dataset folder: images/ + masks/, one folder per case (image + mask), or one sub-folder "
+            "per class")
+        ->required();
+    evaluateCmd->add_option("--csv", evaluate.csv, "Per-case results")->required();
+    evaluateCmd->add_option("--cases", evaluate.cases,
+                            "Only the cases listed in this file (one name per line, or a JSON split file)");
+    evaluateCmd->add_option("--subset", evaluate.subset,
+                            "The list to take from a JSON split file (e.g. test)");
+    evaluateCmd->add_option(
+        "--ignore", ignoreValue,
+        "Ground-truth value of voxels to leave out of the metrics (e.g. 127 for devices)");
+    evaluateCmd->add_option("--model-dir", evaluate.modelDirs, "Another folder of models (repeatable)");
+    evaluateCmd
+        ->add_option("--threads", evaluate.threads, "Intra-op threads and cases at once (0 = all cores)")
+        ->capture_default_str();
+    evaluateCmd->add_flag("--progress", evaluate.progress, "Print progress on stderr");
+
     CLI11_PARSE(app, argc, argv);
+    if (ignoreValue >= 0) evaluate.ignore = ignoreValue;
     try {
         if (*infoCmd) return cadview::cli::runInfo(info);
         if (*convertCmd) return cadview::cli::runConvert(convert);
         if (*modelsCmd) return cadview::cli::runModels(models);
         if (*segmentCmd) return cadview::cli::runSegment(segment);
         if (*classifyCmd) return cadview::cli::runClassify(classify);
+        if (*evaluateCmd) return cadview::cli::runEvaluate(evaluate);
     } catch (const std::exception& e) {
         std::cerr << "cadview-cli: " << e.what() << "\n";
         return 1;

@@ -186,6 +186,11 @@ ModelManifest ModelManifest::parse(const std::string& text, const std::string& p
         l.value = r.integer(labels[k], "value", at);
         l.name = r.text(labels[k], "name", at);
         l.color = parseColor(r, r.text(labels[k], "color", at), at + "color");
+        if (labels[k].contains("threshold")) {
+            l.threshold = r.number(labels[k], "threshold", at);
+            if (!(l.threshold >= 0 && l.threshold <= 1))
+                r.fail(at + "threshold", "expected a number from 0 to 1");
+        }
         if (m.task == Task::Segmentation && (l.value < 1 || l.value > 255))
             r.fail(at + "value", "segmentation labels are 1 to 255 (0 is background)");
         for (const Label& other : m.labels)
@@ -253,7 +258,8 @@ std::string ModelManifest::toJson() const {
     }
     j["labels"] = json::array();
     for (const Label& l : labels)
-        j["labels"].push_back({{"value", l.value}, {"name", l.name}, {"color", hexColor(l.color)}});
+        j["labels"].push_back(
+            {{"value", l.value}, {"name", l.name}, {"color", hexColor(l.color)}, {"threshold", l.threshold}});
     const char* acts[] = {"softmax", "sigmoid", "none"};
     j["output"] = {{"activation", acts[int(activation)]}, {"logits", logitsOutput}, {"overlap", overlap}};
     if (featureMapOutput) j["output"]["feature_map"] = *featureMapOutput;

@@ -22,6 +22,9 @@ struct ModelManifest {
         int value = 0;
         std::string name;
         std::array<std::uint8_t, 3> color{255, 0, 0};
+        // Classification: a probability at or above it calls the finding positive (sensitivity and
+        // specificity in `cadview-cli evaluate`, the findings panel).
+        double threshold = 0.5;
     };
 
     int schema = 1;

@@ -21,6 +21,7 @@
 #include <sstream>
 
 #include "CliRunner.h"
+#include "TestFolder.h"
 #include "image/ImageGeometry.h"
 #include "inference/ModelManifest.h"
 #include "inference/ModelRunner.h"
@@ -44,25 +45,6 @@ const std::vector<std::string> kRadiographs{"00870a9c.jpg",   "00cfd1c1.jpg",
                                             "02b76460.jpg",   "40779_2020_233_Fig2_HTML-a.png",
                                             "ARDSSevere.png", "41182_2020_203_Fig3_HTML.jpg"};
 
-class TempDir {
-  public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() /
-                ("cadview_cli_inference_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-  private:
-    fs::path path_;
-};
-
 CliRun runPython(const std::string& args) {
     return runCommand(std::string(CADVIEW_TORCH_PYTHON) + " " + quoted(CADVIEW_PYTHON_REFERENCE) + " " +
                       args);
@@ -71,19 +53,6 @@ CliRun runPython(const std::string& args) {
 Volume readImage(const std::string& path) {
     JobContext job;
     return ImageFileReader::read(path, job);
-}
-
-std::vector<std::vector<std::string>> readCsv(const std::string& path) {
-    std::ifstream in(path);
-    std::vector<std::vector<std::string>> rows;
-    for (std::string line; std::getline(in, line);) {
-        std::vector<std::string> cells;
-        std::stringstream s(line);
-        for (std::string cell; std::getline(s, cell, ',');)
-            cells.push_back(cell);
-        rows.push_back(cells);
-    }
-    return rows;
 }
 
 void expectSameVoxels(const Volume& a, const Volume& b) {

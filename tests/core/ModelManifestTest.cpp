@@ -56,6 +56,7 @@ TEST(ModelManifest, DocumentedExampleParses) {
     EXPECT_DOUBLE_EQ(m.percentileHigh, 99.5);
     ASSERT_EQ(m.labels.size(), 1u);
     EXPECT_EQ(m.labels[0].color, (std::array<std::uint8_t, 3>{0x3f, 0xa7, 0xff}));
+    EXPECT_DOUBLE_EQ(m.labels[0].threshold, 0.5);  // the default
     EXPECT_TRUE(m.acceptsModality("DX"));
     EXPECT_FALSE(m.acceptsModality("CT"));
     EXPECT_EQ(m.activation, ModelManifest::Activation::Softmax);
@@ -86,6 +87,8 @@ TEST(ModelManifest, MistakesNameTheField) {
     EXPECT_EQ(errorOf(replaced(kExample, R"("schema": 1)", R"("schema": 2)")),
               "/models/x/manifest.json: schema: version 2 is not supported (this cadview reads 1)");
     EXPECT_NE(errorOf("{ not json").find("/models/x/manifest.json: not valid JSON"), std::string::npos);
+    EXPECT_EQ(errorOf(replaced(kExample, R"("color": "#3fa7ff")", R"("color": "#3fa7ff", "threshold": 1.5)")),
+              "/models/x/manifest.json: labels[0].threshold: expected a number from 0 to 1");
     EXPECT_EQ(errorOf(replaced(kExample, R"("kind": "2d")", R"("kind": "2.5d")")), "(no error)");
     EXPECT_EQ(errorOf(replaced(replaced(kExample, R"("kind": "2d")", R"("kind": "2.5d")"), R"("channels": 1)",
                                R"("channels": 2)")),
