@@ -18,6 +18,7 @@
 
 #include "ModelController.h"
 #include "Session.h"
+#include "evaluation/Overlap.h"
 
 namespace cadview {
 
@@ -67,6 +68,10 @@ ModelPanel::ModelPanel(Session* session, ModelController* controller, QWidget* p
     auto* maskForm = new QFormLayout;
     maskForm->addRow(outline_);
     maskForm->addRow(tr("Opacity"), maskOpacity_);
+    agreement_ = new QLabel(maskBox_);
+    agreement_->setObjectName(QStringLiteral("agreement"));
+    agreement_->setWordWrap(true);
+    maskForm->addRow(agreement_);
     auto* maskButtons = new QHBoxLayout;
     accept_ = new QPushButton(tr("Accept into label map"), maskBox_);
     accept_->setObjectName(QStringLiteral("acceptMask"));
@@ -115,6 +120,7 @@ ModelPanel::ModelPanel(Session* session, ModelController* controller, QWidget* p
             [this](const QString& message) { status_->setText(message); });
 
     connect(session_, &Session::aiChanged, this, &ModelPanel::refreshResult);
+    connect(session_, &Session::overlayChanged, this, &ModelPanel::refreshAgreement);
     connect(maskLabels_, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
         if (!updating_)
             session_->setAiLabelVisible(item->data(Qt::UserRole).toInt(), item->checkState() == Qt::Checked);
@@ -165,6 +171,7 @@ void ModelPanel::refreshResult() {
         }
         outline_->setChecked(session_->aiOutline());
     }
+    refreshAgreement();
     const auto& p = session_->findings();
     findingsBox_->setVisible(!p.empty());
     if (!p.empty()) {
@@ -187,6 +194,43 @@ void ModelPanel::refreshResult() {
         }
     }
     updating_ = false;
+}
+
+void ModelPanel::refreshAgreement() {
+    const Volume* mask = session_->aiMask().get();
+    const Volume* labels = session_->overlay().get();
+    if (mask == agreementMask_ && labels == agreementLabels_) return;  // display settings only
+    agreementMask_ = mask;
+    agreementLabels_ = labels;
+    if (!mask) return;
+    if (!labels || labels->geometry().size != mask->geometry().size) {
+        agreement_->setText(
+            tr("Dice: open a ground-truth label map (File > Open Label Map) or accept and "
+               "correct this preview to compare."));
+        return;
+    }
+    // One label: any label-map value counts (ground truths often mark 255); several: value by value.
+    const auto& modelLabels = session_->aiLabels();
+    const std::uint8_t* ai = mask->as<std::uint8_t>();
+    const std::size_t n = mask->voxelCount();
+    QStringList parts;
+    std::vector<std::uint8_t> a(n), b(n);
+    for (const auto& l : modelLabels) {
+        dispatchPixelType(labels->pixelType(), [&](auto t) {
+            using T = decltype(t);
+            const T* truth = labels->as<T>();
+            const std::size_t stride = std::size_t(labels->components());
+            for (std::size_t i = 0; i < n; ++i) {
+                const double v = double(truth[i * stride]);
+                a[i] = modelLabels.size() == 1 ? v != 0 : v == l.value;
+            }
+        });
+        for (std::size_t i = 0; i < n; ++i)
+            b[i] = ai[i] == l.value;
+        const Overlap o = Overlap::of(a.data(), b.data(), n);
+        parts << tr("%1 %2").arg(QString::fromStdString(l.name)).arg(o.dice(), 0, 'f', 3);
+    }
+    agreement_->setText(tr("Dice against the label map: %1").arg(parts.join(QStringLiteral(", "))));
 }
 
 }  // namespace cadview

@@ -14,12 +14,14 @@ class QSlider;
 namespace cadview {
 
 class ModelController;
+class Volume;
 class Session;
 
 // The AI panel: pick a model and run it on the open study (progress, cancel, errors in plain words);
 // then the result as a preview: a segmentation's labels (visibility per label, fill or outline,
 // opacity; accept into the label map or discard), or a classifier's findings sorted by probability,
-// each showing its heatmap (threshold and opacity below).
+// each showing its heatmap (threshold and opacity below). A segmentation preview is compared with the label
+// map (ground truth loaded from a file, or drawn by hand): Dice per label, updated whenever either changes.
 class ModelPanel : public QWidget {
     Q_OBJECT
   public:
@@ -28,6 +30,7 @@ class ModelPanel : public QWidget {
   private:
     void refreshModels();
     void refreshResult();
+    void refreshAgreement();
 
     Session* session_;
     ModelController* controller_;
@@ -40,6 +43,9 @@ class ModelPanel : public QWidget {
     QListWidget* maskLabels_;
     QCheckBox* outline_;
     QSlider* maskOpacity_;
+    QLabel* agreement_;
+    const Volume* agreementMask_ = nullptr;  // the pair the agreement text was computed for
+    const Volume* agreementLabels_ = nullptr;
     QPushButton* accept_;
     QPushButton* discard_;
     QGroupBox* findingsBox_;

@@ -267,7 +267,7 @@ void MainWindow::buildActions() {
     file->addAction(tr("Open &Label Map…"), this, [this] {
         const QString f =
             QFileDialog::getOpenFileName(this, tr("Open label map"), QString(),
-                                         tr("Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd);;All files (*)"));
+                                         tr("Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd *.png);;All files (*)"));
         if (!f.isEmpty()) loader_->loadOverlay(f);
     });
     file->addSeparator();

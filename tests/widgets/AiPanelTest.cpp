@@ -2,6 +2,7 @@
 // off the GUI thread, its segmentation arrives as a preview drawn in the model's colours on the rendered
 // slice, Accept puts it into the label map, and a classifier's findings come with heatmaps.
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -97,6 +98,34 @@ class AiPanelTest : public QObject {
         QVERIFY(session.overlay());
         QCOMPARE(session.overlay()->valueAt(50, 20, 1), 1.0);
         QCOMPARE(session.overlay()->valueAt(10, 20, 1), 0.0);
+    }
+
+    // The preview is compared with the label map (a ground truth here, marked 255) as soon as both exist,
+    // and again whenever the label map changes. Model: x >= 32 (32 of 64 columns); truth: x >= 40 (24
+    // columns): Dice = 2 * 24 / (32 + 24) = 0.857.
+    void diceAgainstTheLabelMapIsLive() {
+        Session session;
+        ModelController controller(&session);
+        controller.setUserDirectories({kModels});
+        ModelPanel panel(&session, &controller);
+        session.setVolume(halfBright());
+        const auto truthFrom = [&](std::size_t x0) {
+            auto t = std::make_shared<Volume>(session.volume()->geometry(), PixelType::UInt8);
+            for (std::size_t i = 0; i < t->voxelCount(); ++i)
+                t->as<std::uint8_t>()[i] = i % 64 >= x0 ? 255 : 0;
+            return t;
+        };
+        QVERIFY(session.setOverlay(truthFrom(40)));
+        QSignalSpy finished(&controller, &ModelController::finished);
+        controller.run(QStringLiteral("test-seg2d-size"));
+        QVERIFY(finished.wait(60000));
+        auto* agreement = panel.findChild<QLabel*>(QStringLiteral("agreement"));
+        QVERIFY(agreement);
+        QVERIFY2(agreement->text().contains(QStringLiteral("bright 0.857")), qPrintable(agreement->text()));
+        QVERIFY(session.setOverlay(truthFrom(32)));
+        QVERIFY2(agreement->text().contains(QStringLiteral("bright 1.000")), qPrintable(agreement->text()));
+        session.clearOverlay();
+        QVERIFY2(agreement->text().contains(QStringLiteral("ground-truth")), qPrintable(agreement->text()));
     }
 
     void classifierFindingsComeWithHeatmaps() {
