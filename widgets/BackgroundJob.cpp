@@ -53,6 +53,8 @@ QString BackgroundJob::stageName(JobStage stage) {
             return tr("Running the model");
         case JobStage::Postprocessing:
             return tr("Mapping the result onto the image");
+        case JobStage::Training:
+            return tr("Training");
         case JobStage::Finishing:
             break;
     }

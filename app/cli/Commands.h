@@ -58,6 +58,24 @@ struct EvaluateOptions {
     bool progress = false;
 };
 
+struct TrainOptions {
+    std::string model;                         // the model to start from (bundled or --model-dir)
+    std::string data;                          // dataset folder (EvaluationDataset's layouts)
+    std::string name;                          // the new model's name
+    std::string output;                        // the new model goes to <output>/<name>/
+    std::string cases, subset;                 // optional: train on the listed cases only
+    std::string validation, validationSubset;  // optional: these cases for validation
+    int epochs = 20;
+    int batch = 16;
+    double learningRate = 1e-4;
+    double validationFraction = 0.2;
+    int patience = 5;
+    std::optional<int> ignore;
+    std::vector<std::string> modelDirs;
+    unsigned threads = 0;
+    bool progress = false;
+};
+
 // The bundled model folder followed by `extra` (later folders win for models of the same name).
 std::vector<std::string> modelDirectories(const std::vector<std::string>& extra);
 
@@ -68,5 +86,6 @@ int runModels(const ModelsOptions& options);
 int runSegment(const SegmentOptions& options);
 int runClassify(const ClassifyOptions& options);
 int runEvaluate(const EvaluateOptions& options);
+int runTrain(const TrainOptions& options);
 
 }  // namespace cadview::cli

@@ -28,6 +28,8 @@ const char* ProgressPrinter::stageName(JobStage stage) {
             return "inferring";
         case JobStage::Postprocessing:
             return "post-processing";
+        case JobStage::Training:
+            return "training";
     }
     return "working";
 }

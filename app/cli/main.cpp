@@ -104,8 +104,46 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     evaluateCmd->add_flag("--progress", evaluate.progress, "Print progress on stderr");
 
+    cadview::cli::TrainOptions train;
+    int trainIgnore = -1;
+    auto* trainCmd = app.add_subcommand(
+        "train",
+        "Fine-tune a 2D model on a labelled folder (class sub-folders, or images and masks) and save it "
+        "as a new model");
+    trainCmd->add_option("--model", train.model, "The model to start from (see `cadview-cli models`)")
+        ->required();
+    trainCmd->add_option("--data", train.data, "Dataset folder, laid out as for evaluate")->required();
+    trainCmd->add_option("--name", train.name, "Name of the new model")->required();
+    trainCmd->add_option("--output", train.output, "The new model is written to OUTPUT/NAME/")->required();
+    trainCmd->add_option("--epochs", train.epochs, "Most epochs")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 10000));
+    trainCmd->add_option("--batch", train.batch, "Images per step")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 4096));
+    trainCmd->add_option("--lr", train.learningRate, "AdamW learning rate")->capture_default_str();
+    trainCmd->add_option("--patience", train.patience, "Stop after this many epochs without progress")
+        ->capture_default_str();
+    trainCmd
+        ->add_option("--validation-fraction", train.validationFraction,
+                     "Share of the cases kept for validation (per class)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.01, 0.9));
+    trainCmd->add_option("--validation", train.validation,
+                         "Validate on the cases listed in this file instead (e.g. other patients)");
+    trainCmd->add_option("--validation-subset", train.validationSubset,
+                         "The list to take from a JSON split file");
+    trainCmd->add_option("--cases", train.cases, "Only the cases listed in this file");
+    trainCmd->add_option("--subset", train.subset, "The list to take from a JSON split file (e.g. train)");
+    trainCmd->add_option("--ignore", trainIgnore, "Mask value of pixels to leave out of the loss");
+    trainCmd->add_option("--model-dir", train.modelDirs, "Another folder of models (repeatable)");
+    trainCmd->add_option("--threads", train.threads, "Intra-op threads (0 = all cores)")
+        ->capture_default_str();
+    trainCmd->add_flag("--progress", train.progress, "Print progress on stderr");
+
     CLI11_PARSE(app, argc, argv);
     if (ignoreValue >= 0) evaluate.ignore = ignoreValue;
+    if (trainIgnore >= 0) train.ignore = trainIgnore;
     try {
         if (*infoCmd) return cadview::cli::runInfo(info);
         if (*convertCmd) return cadview::cli::runConvert(convert);
@@ -113,6 +151,7 @@ int main(int argc, char** argv) {
         if (*segmentCmd) return cadview::cli::runSegment(segment);
         if (*classifyCmd) return cadview::cli::runClassify(classify);
         if (*evaluateCmd) return cadview::cli::runEvaluate(evaluate);
+        if (*trainCmd) return cadview::cli::runTrain(train);
     } catch (const std::exception& e) {
         std::cerr << "cadview-cli: " << e.what() << "\n";
         return 1;

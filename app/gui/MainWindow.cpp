@@ -265,9 +265,9 @@ void MainWindow::buildActions() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addAction(tr("Open &Label Map…"), this, [this] {
-        const QString f =
-            QFileDialog::getOpenFileName(this, tr("Open label map"), QString(),
-                                         tr("Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd *.png);;All files (*)"));
+        const QString f = QFileDialog::getOpenFileName(
+            this, tr("Open label map"), QString(),
+            tr("Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd *.png);;All files (*)"));
         if (!f.isEmpty()) loader_->loadOverlay(f);
     });
     file->addSeparator();

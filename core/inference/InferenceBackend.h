@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "inference/ModelTrainer.h"
 #include "inference/Tensor.h"
 
 namespace cadview {
@@ -43,6 +44,9 @@ class InferenceBackend {
     virtual ~InferenceBackend() = default;
     // Throws InferenceError naming the file when it cannot be loaded as TorchScript.
     virtual std::unique_ptr<LoadedModel> load(const std::string& file) = 0;
+    // The model in `file` opened for training (see ModelTrainer). Throws InferenceError like load().
+    virtual std::unique_ptr<ModelTrainer> trainer(const std::string& file,
+                                                  const TrainingSettings& settings) = 0;
     // Intra-op threads (LibTorch's default on a 2-core VM was 1).
     virtual void setThreads(int threads) = 0;
     virtual std::string description() const = 0;  // e.g. "LibTorch 1.13.1, 2 threads"

@@ -21,6 +21,7 @@ enum class JobStage {
     Preprocessing,
     Inferring,
     Postprocessing,
+    Training,
 };
 
 struct JobProgress {

@@ -13,64 +13,14 @@
 #include <thread>
 
 #include "inference/InferenceBackend.h"
+#include "inference/torch/TorchConversions.h"
+#include "inference/torch/TorchTrainer.h"
 
 namespace cadview {
 
 namespace {
 
-torch::Tensor toTorch(const Tensor& t) {
-    // from_blob does not own the memory; clone so autograd and the model may keep it.
-    return torch::from_blob(const_cast<float*>(t.data.data()), t.shape, torch::kFloat32).clone();
-}
-
-Tensor fromTorch(const torch::Tensor& t) {
-    const torch::Tensor c = t.detach().to(torch::kFloat32).contiguous();
-    Tensor out;
-    out.shape.assign(c.sizes().begin(), c.sizes().end());
-    out.data.resize(std::size_t(c.numel()));
-    std::memcpy(out.data.data(), c.data_ptr<float>(), out.data.size() * sizeof(float));
-    return out;
-}
-
-void flatten(const torch::jit::IValue& v, std::vector<torch::Tensor>& out) {
-    if (v.isTensor()) {
-        out.push_back(v.toTensor());
-    } else if (v.isTuple()) {
-        for (const auto& e : v.toTupleRef().elements())
-            flatten(e, out);
-    } else if (v.isList()) {
-        for (const auto& e : v.toListRef())
-            flatten(e, out);
-    } else if (v.isTensorList()) {
-        for (const auto& e : v.toTensorVector())
-            out.push_back(e);
-    } else {
-        throw InferenceError("the model returned a " + v.tagKind() + ", not tensors");
-    }
-}
-
-// LibTorch's message in plain words. Errors raised inside TorchScript code (a shape the model's layers
-// reject, an assertion in its forward()) arrive as std::runtime_error carrying the interpreter's two
-// tracebacks, then the Python-style last line ("RuntimeError: mat1 and mat2 shapes cannot be
-// multiplied (1x4096 and 1024x2)"): only that line is kept. c10::Error loses its C++ backtrace.
-std::string plainMessage(const std::exception& e) {
-    const auto* c10 = dynamic_cast<const c10::Error*>(&e);
-    std::string s = c10 ? c10->what_without_backtrace() : e.what();
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.pop_back();
-    if (s.find("Traceback of TorchScript") != std::string::npos) {
-        const std::size_t nl = s.rfind('\n');
-        if (nl != std::string::npos) s = s.substr(nl + 1);
-    }
-    return s;
-}
-
-std::string shapeText(const torch::Tensor& t) {
-    std::string s = "(";
-    for (std::int64_t i = 0; i < t.dim(); ++i)
-        s += (i ? ", " : "") + std::to_string(t.size(i));
-    return s + ")";
-}
+using namespace torchplugin;
 
 class TorchModel : public LoadedModel {
   public:
@@ -154,6 +104,20 @@ class TorchBackend : public InferenceBackend {
             throw InferenceError(file + ": not a TorchScript model LibTorch can load (" +
                                  plainMessage(e).substr(0, 300) + ")");
         }
+    }
+
+    std::unique_ptr<ModelTrainer> trainer(const std::string& file,
+                                          const TrainingSettings& settings) override {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(file, ec)) throw InferenceError(file + ": no such file");
+        torch::jit::Module module;
+        try {
+            module = torch::jit::load(file, torch::kCPU);
+        } catch (const std::exception& e) {
+            throw InferenceError(file + ": not a TorchScript model LibTorch can load (" +
+                                 plainMessage(e).substr(0, 300) + ")");
+        }
+        return std::make_unique<TorchTrainer>(std::move(module), settings);
     }
 
     void setThreads(int threads) override {
