@@ -13,3 +13,11 @@ for n in $(seq 4 33); do
   gdcmconv --jpegls "$src/$f" "$dst/$f"
 done
 du -sh "$dst"
+
+# The demo chest X-ray for the README's first command: image 02b76460 of cxr_lung_seg (covid-chestxray-dataset,
+# CC BY 3.0) with its V7 Labs lung mask (CC BY 4.0), from the test split of the bundled cxr-lung-seg model.
+cxr="$here/resources/demo/cxr_02b76460"
+mkdir -p "$cxr"
+cp "$here/../shared/data/cxr_lung_seg/images/02b76460.jpg" "$cxr/image.jpg"
+cp "$here/../shared/data/cxr_lung_seg/masks/02b76460_lung.png" "$cxr/lung_mask.png"
+chmod u+w "$cxr"/*

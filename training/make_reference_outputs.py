@@ -43,7 +43,7 @@ def pneumonia():
     r = recipe("cxr-pneumonia")
     model = torch.jit.load(os.path.join(MODELS, "cxr-pneumonia", "model.pt")).eval()
     cases = []
-    for rel in ["cxr_pneumoniamnist/val/normal/val_00001.png", "cxr_pneumoniamnist/val/pneumonia/val_00000.png",
+    for rel in ["cxr_pneumoniamnist/val/normal/val_00003.png", "cxr_pneumoniamnist/val/pneumonia/val_00000.png",
                 "cxr_pneumoniamnist/val/pneumonia/val_00002.png"]:
         path = os.path.join(ct.DATA, rel)
         if not os.path.exists(path):
