@@ -1,0 +1,157 @@
+#!/usr/bin/python3
+"""Training recipe of lgg-flair-seg: FLAIR abnormality of lower-grade gliomas on brain MR.
+
+    /usr/bin/python3 resources/models/lgg-flair-seg/train.py [--epochs 16] [--out resources/models/lgg-flair-seg]
+
+The bundled weights come from two stages (see the model card): 16 epochs from scratch, then 16 more from those
+weights with a fresh one-cycle schedule peaking at 1e-3:
+
+    train.py --epochs 16 --out /tmp/stage1
+    train.py --epochs 16 --init /tmp/stage1/model.pt --lr 1e-3
+
+Data: ../shared/data/mr_brain_lgg_flair/<case>/{flair,mask}.nii.gz (50 patients, Buda et al. 2019, TCGA-LGG;
+CC BY-NC-SA 4.0). Split by patient (seed 2026): 10 test, 5 validation (the epoch with the best mean
+per-patient validation Dice is kept), 35 training. Written to split.json.
+
+Inputs as cadview feeds a 2.5d model: each axial slice with its neighbours (z - 1, z, z + 1, ends repeated)
+as 3 channels, z-score normalisation over the whole volume, bilinear resize of each slice from 256 x 256 to
+SIZE x SIZE. A U-Net, softmax over background/abnormality, cross-entropy plus soft Dice; every epoch sees all
+slices with abnormality and half as many slices without, drawn afresh. Dice is computed per patient on the whole volume at the
+image's own 256 x 256 grid (probabilities resized back bilinearly, as cadview does).
+"""
+
+import argparse
+import os
+import sys
+
+import nibabel as nib
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "training"))
+import cadview_training as ct  # noqa: E402
+
+SIZE = 128
+
+
+def read_case(root, case):
+    """(slices, 3, SIZE, SIZE) float inputs, the (Z, H, W) mask at full size, and the full (H, W)."""
+    flair = np.asarray(nib.load(os.path.join(root, case, "flair.nii.gz")).dataobj, dtype=np.float64)
+    mask = np.asarray(nib.load(os.path.join(root, case, "mask.nii.gz")).dataobj) > 0
+    # nibabel indexes (i, j, k); cadview's slice z is a (rows = j, columns = i) image.
+    flair = ct.zscore_normalise(flair).transpose(2, 1, 0)
+    mask = mask.transpose(2, 1, 0)
+    z = flair.shape[0]
+    stacks = [np.stack([flair[max(k - 1, 0)], flair[k], flair[min(k + 1, z - 1)]]) for k in range(z)]
+    inputs = torch.stack([ct.resize(s, SIZE, SIZE) for s in stacks])
+    targets = torch.stack([ct.resize(m.astype(np.float32), SIZE, SIZE, mode="bilinear")[0] > 0.5
+                           for m in mask]).long()
+    return inputs, targets, mask
+
+
+def predict_volume(model, inputs, shape):
+    model.eval()
+    with torch.no_grad():
+        p = torch.cat([torch.softmax(model(inputs[i:i + 32]), dim=1) for i in range(0, len(inputs), 32)])
+        p = F.interpolate(p, size=shape, mode="bilinear", align_corners=False)
+        return (p.argmax(dim=1) == 1).numpy()
+
+
+def evaluate(model, cases):
+    scores = [ct.dice(predict_volume(model, x, m.shape[1:]), m) for x, _, m in cases]
+    return float(np.mean(scores)), scores
+
+
+def augment(x, y, g):
+    grid = ct.random_affine(x, max_rotate=12, scale=(0.9, 1.1), shift=0.05, generator=g)
+    flip = torch.rand(x.shape[0], generator=g) < 0.5
+    grid[flip, :, :, 0] = -grid[flip, :, :, 0]
+    x = F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+    y = F.grid_sample(y[:, None].float(), grid, mode="nearest", padding_mode="zeros", align_corners=False)
+    scale = 0.9 + 0.2 * torch.rand(x.shape[0], 1, 1, 1, generator=g)
+    shift = (torch.rand(x.shape[0], 1, 1, 1, generator=g) - 0.5) * 0.2
+    return x * scale + shift, y[:, 0].long()
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--epochs", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--out", default=here)
+    parser.add_argument("--init", help="start from these TorchScript weights (a previous stage)")
+    parser.add_argument("--lr", type=float, default=3e-3, help="peak of the one-cycle learning rate")
+    args = parser.parse_args()
+    ct.setup(2026, args.threads)
+    clock = ct.Clock()
+    root = os.path.join(ct.DATA, "mr_brain_lgg_flair")
+    cases = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
+    order = list(np.random.RandomState(2026).permutation(cases))
+    part = {"test": sorted(order[:10]), "validation": sorted(order[10:15]), "train": sorted(order[15:])}
+    data = {c: read_case(root, c) for c in cases}
+    print({k: len(v) for k, v in part.items()}, "read in", clock, flush=True)
+    tr_x = torch.cat([data[c][0] for c in part["train"]])
+    tr_y = torch.cat([data[c][1] for c in part["train"]])
+    positive = torch.nonzero(tr_y.flatten(1).any(dim=1)).flatten()
+    negative = torch.nonzero(~tr_y.flatten(1).any(dim=1)).flatten()
+    print("training slices: %d with abnormality, %d without" % (len(positive), len(negative)), flush=True)
+
+    model = ct.UNet(3, 2, base=12, depth=4)
+    if args.init:
+        model.load_state_dict(torch.jit.load(args.init).state_dict())
+    batch_size = 16
+    per_epoch = len(positive) + len(positive) // 2
+    steps = args.epochs * ((per_epoch + batch_size - 1) // batch_size)
+    optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=steps)
+    g = torch.Generator().manual_seed(2026)
+    best, best_state, history = -1.0, None, []
+    for epoch in range(args.epochs):
+        model.train()
+        picked = negative[torch.randperm(len(negative), generator=g)[:len(positive) // 2]]
+        epoch_slices = torch.cat([positive, picked])
+        epoch_slices = epoch_slices[torch.randperm(len(epoch_slices), generator=g)]
+        total = 0.0
+        for i in range(0, len(epoch_slices), batch_size):
+            batch = epoch_slices[i:i + batch_size]
+            x, y = augment(tr_x[batch], tr_y[batch], g)
+            logits = model(x)
+            loss = F.cross_entropy(logits, y) + ct.soft_dice_loss(logits, y, y >= 0)
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+            total += float(loss) * len(batch)
+        val = evaluate(model, [data[c] for c in part["validation"]])[0]
+        history.append({"epoch": epoch + 1, "loss": total / len(epoch_slices), "validation_dice": val})
+        print("epoch %2d  loss %.4f  validation Dice %.4f  %s" % (epoch + 1, total / len(epoch_slices), val,
+                                                                   clock), flush=True)
+        if val > best:
+            best, best_state = val, {k: v.clone() for k, v in model.state_dict().items()}
+    model.load_state_dict(best_state)
+    test_dice, per_case = evaluate(model, [data[c] for c in part["test"]])
+    print("best validation Dice %.4f; test mean per-patient Dice %.4f (min %.4f)" %
+          (best, test_dice, min(per_case)))
+
+    manifest = {
+        "schema": 1, "name": "lgg-flair-seg", "version": "1.0.0", "task": "segmentation",
+        "description": "FLAIR abnormality of lower-grade gliomas on brain MR (2.5D U-Net).",
+        "modality": ["MR"], "file": "model.pt",
+        "input": {"kind": "2.5d", "size": [SIZE, SIZE], "channels": 3, "resample": "size"},
+        "normalization": {"type": "zscore"},
+        "labels": [{"value": 1, "name": "FLAIR abnormality", "color": "#ffd000"}],
+        "output": {"activation": "softmax"},
+    }
+    os.makedirs(args.out, exist_ok=True)
+    ct.save_model(args.out, model, None, manifest)
+    ct.write_json(os.path.join(args.out, "split.json"), part)
+    ct.write_json(os.path.join(args.out, "training.json"), {
+        "seed": 2026, "epochs": args.epochs, "init": args.init and os.path.basename(args.init), "peak_lr": args.lr,
+        "best_validation_dice": best, "python_test_mean_dice": test_dice,
+        "python_test_dice": dict(zip(part["test"], per_case)), "history": history,
+        "minutes": float(str(clock).split()[0])})
+
+
+if __name__ == "__main__":
+    main()
