@@ -3,11 +3,10 @@
 
     /usr/bin/python3 resources/models/lgg-flair-seg/train.py [--epochs 16] [--out resources/models/lgg-flair-seg]
 
-The bundled weights come from two stages (see the model card): 16 epochs from scratch, then 16 more from those
-weights with a fresh one-cycle schedule peaking at 1e-3:
-
-    train.py --epochs 16 --out /tmp/stage1
-    train.py --epochs 16 --init /tmp/stage1/model.pt --lr 1e-3
+The bundled weights are 16 epochs from scratch (the defaults). Training can go on from earlier weights with a
+fresh one-cycle schedule, e.g. `--init resources/models/lgg-flair-seg/model.pt --lr 1e-3 --out /tmp/next`
+(a second stage of 5 epochs at 1e-3 was tried and had not beaten the first stage's validation Dice when it was
+stopped; see the model card).
 
 Data: ../shared/data/mr_brain_lgg_flair/<case>/{flair,mask}.nii.gz (50 patients, Buda et al. 2019, TCGA-LGG;
 CC BY-NC-SA 4.0). Split by patient (seed 2026): 10 test, 5 validation (the epoch with the best mean
