@@ -108,6 +108,33 @@
         <source>unknown error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Loading the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the image for the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping the result onto the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cadview::LaunchSequence</name>
+    <message>
+        <source>cannot write the screenshot to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cadview::MainWindow</name>
@@ -209,10 +236,6 @@
     </message>
     <message>
         <source>Open label map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -364,7 +387,117 @@ Not for diagnostic use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot write the screenshot to %1</source>
+        <source>AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd *.png);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Model Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of models (one sub-folder per model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rescan Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cadview::ModelController</name>
+    <message>
+        <source>Open a study first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study changed while the model ran; its result was dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cadview::ModelPanel</name>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation (preview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept into label map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heatmap from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finished in %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No models found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segmentation (preview): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dice: open a ground-truth label map (File &gt; Open Label Map) or accept and correct this preview to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dice against the label map: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -444,6 +577,14 @@ Not for diagnostic use.</source>
         <source>Zoom %1%</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cadview::StudyLoader</name>
@@ -460,15 +601,15 @@ Not for diagnostic use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No images could be read from %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Series %1 is not in the opened folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No images could be read from %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -496,6 +637,10 @@ Not for diagnostic use.</source>
     </message>
     <message>
         <source>3D: not available for this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3D: preparing…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -543,6 +688,14 @@ Not for diagnostic use.</source>
     </message>
     <message>
         <source>Folders or files to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run this model on the study once it is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another folder of models (repeatable).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
