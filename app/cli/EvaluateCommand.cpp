@@ -63,6 +63,29 @@ std::vector<EvaluationCase> chooseCases(const EvaluateOptions& o, bool segmentat
     return cases;
 }
 
+// Progress and per-case errors from the worker threads, one line at a time.
+class CaseLog {
+  public:
+    CaseLog(ProgressPrinter& progress, std::size_t total, std::string unit)
+        : progress_(progress), total_(total), unit_(std::move(unit)) {}
+    void failed(const std::string& name, const std::string& why) {
+        std::lock_guard lock(mutex_);
+        std::cerr << "cadview-cli: " << name << ": " << why << "\n";
+    }
+    void finished() {
+        std::lock_guard lock(mutex_);
+        ++done_;
+        progress_.print(std::to_string(done_) + "/" + std::to_string(total_) + " " + unit_, done_ == total_);
+    }
+
+  private:
+    ProgressPrinter& progress_;
+    std::size_t total_;
+    std::string unit_;
+    std::size_t done_ = 0;
+    std::mutex mutex_;
+};
+
 struct SegmentationRow {
     bool ok = false;
     std::vector<double> dice, hd95;
@@ -75,8 +98,7 @@ int evaluateSegmentation(const EvaluateOptions& o, ModelRunner& runner, std::ofs
     const auto cases = chooseCases(o, true);
     csv << "case,label,dice,hd95_mm,reference_voxels,predicted_voxels,image,reference\n";
     std::vector<SegmentationRow> rows(cases.size());
-    std::mutex errMutex;
-    std::size_t done = 0;
+    CaseLog caseLog(progress, cases.size(), "cases");
     JobContext pool;
     parallelFor(
         cases.size(), pool,
@@ -115,13 +137,9 @@ int evaluateSegmentation(const EvaluateOptions& o, ModelRunner& runner, std::ofs
                 }
                 row.ok = true;
             } catch (const std::exception& e) {
-                std::lock_guard lock(errMutex);
-                std::cerr << "cadview-cli: " << c.name << ": " << e.what() << "\n";
+                caseLog.failed(c.name, e.what());
             }
-            std::lock_guard lock(errMutex);
-            ++done;
-            progress.print(std::to_string(done) + "/" + std::to_string(cases.size()) + " cases",
-                           done == cases.size());
+            caseLog.finished();
         },
         ModelLoader::resolveThreads(o.threads));
 
@@ -170,8 +188,7 @@ int evaluateClassification(const EvaluateOptions& o, ModelRunner& runner, std::o
     runner.setHeatmaps(false);
     std::vector<std::vector<double>> probs(cases.size());
     std::vector<bool> ok(cases.size(), false);
-    std::mutex errMutex;
-    std::size_t done = 0;
+    CaseLog caseLog(progress, cases.size(), "images");
     JobContext pool;
     parallelFor(
         cases.size(), pool,
@@ -184,13 +201,9 @@ int evaluateClassification(const EvaluateOptions& o, ModelRunner& runner, std::o
                 probs[i] = runner.run(image, job).probabilities;
                 ok[i] = true;
             } catch (const std::exception& e) {
-                std::lock_guard lock(errMutex);
-                std::cerr << "cadview-cli: " << cases[i].name << ": " << e.what() << "\n";
+                caseLog.failed(cases[i].name, e.what());
             }
-            std::lock_guard lock(errMutex);
-            ++done;
-            progress.print(std::to_string(done) + "/" + std::to_string(cases.size()) + " images",
-                           done == cases.size());
+            caseLog.finished();
         },
         ModelLoader::resolveThreads(o.threads));
 
