@@ -3,20 +3,11 @@
 
     /usr/bin/python3 resources/models/lgg-flair-seg/train.py [--epochs 16] [--out resources/models/lgg-flair-seg]
 
-The bundled weights are 16 epochs from scratch (the defaults). Training can go on from earlier weights with a
-fresh one-cycle schedule, e.g. `--init resources/models/lgg-flair-seg/model.pt --lr 1e-3 --out /tmp/next`
-(a second stage of 5 epochs at 1e-3 was tried and had not beaten the first stage's validation Dice when it was
-stopped; see the model card).
+The bundled weights come from two stages (see the model card): 16 epochs from scratch, then 12 more from
+those weights with a fresh one-cycle schedule peaking at 1e-3:
 
-Data: ../shared/data/mr_brain_lgg_flair/<case>/{flair,mask}.nii.gz (50 patients, Buda et al. 2019, TCGA-LGG;
-CC BY-NC-SA 4.0). Split by patient (seed 2026): 10 test, 5 validation (the epoch with the best mean
-per-patient validation Dice is kept), 35 training. Written to split.json.
-
-Inputs as cadview feeds a 2.5d model: each axial slice with its neighbours (z - 1, z, z + 1, ends repeated)
-as 3 channels, z-score normalisation over the whole volume, bilinear resize of each slice from 256 x 256 to
-SIZE x SIZE. A U-Net, softmax over background/abnormality, cross-entropy plus soft Dice; every epoch sees all
-slices with abnormality and half as many slices without, drawn afresh. Dice is computed per patient on the whole volume at the
-image's own 256 x 256 grid (probabilities resized back bilinearly, as cadview does).
+    train.py --epochs 16 --out /tmp/stage1
+    train.py --epochs 12 --init /tmp/stage1/model.pt --lr 1e-3
 """
 
 import argparse
