@@ -18,6 +18,7 @@
 
 #include "ModelController.h"
 #include "Session.h"
+#include "evaluation/LabelMask.h"
 #include "evaluation/Overlap.h"
 
 namespace cadview {
@@ -211,23 +212,11 @@ void ModelPanel::refreshAgreement() {
     }
     // One label: any label-map value counts (ground truths often mark 255); several: value by value.
     const auto& modelLabels = session_->aiLabels();
-    const std::uint8_t* ai = mask->as<std::uint8_t>();
-    const std::size_t n = mask->voxelCount();
     QStringList parts;
-    std::vector<std::uint8_t> a(n), b(n);
     for (const auto& l : modelLabels) {
-        dispatchPixelType(labels->pixelType(), [&](auto t) {
-            using T = decltype(t);
-            const T* truth = labels->as<T>();
-            const std::size_t stride = std::size_t(labels->components());
-            for (std::size_t i = 0; i < n; ++i) {
-                const double v = double(truth[i * stride]);
-                a[i] = modelLabels.size() == 1 ? v != 0 : v == l.value;
-            }
-        });
-        for (std::size_t i = 0; i < n; ++i)
-            b[i] = ai[i] == l.value;
-        const Overlap o = Overlap::of(a.data(), b.data(), n);
+        const auto a = LabelMask::select(*labels, modelLabels.size() == 1 ? -1 : l.value);
+        const auto b = LabelMask::select(*mask, l.value);
+        const Overlap o = Overlap::of(a.data(), b.data(), a.size());
         parts << tr("%1 %2").arg(QString::fromStdString(l.name)).arg(o.dice(), 0, 'f', 3);
     }
     agreement_->setText(tr("Dice against the label map: %1").arg(parts.join(QStringLiteral(", "))));

@@ -13,35 +13,16 @@
 #include "ProgressPrinter.h"
 #include "evaluation/ConfidenceInterval.h"
 #include "evaluation/EvaluationDataset.h"
+#include "evaluation/LabelMask.h"
 #include "evaluation/Overlap.h"
 #include "evaluation/RocAnalysis.h"
 #include "evaluation/SurfaceDistance.h"
-#include "inference/ModelRegistry.h"
 #include "io/VolumeLoader.h"
 #include "jobs/ParallelFor.h"
 
 namespace cadview::cli {
 
 namespace {
-
-// 1 where the ground truth holds `value` (or, with value < 0, anything but 0 and `ignore`).
-std::vector<std::uint8_t> referenceMask(const Volume& truth, int value, std::optional<int> ignore) {
-    std::vector<std::uint8_t> mask(truth.voxelCount(), 0);
-    dispatchPixelType(truth.pixelType(), [&](auto t) {
-        using T = decltype(t);
-        const T* p = truth.as<T>();
-        const std::size_t stride = std::size_t(truth.components());
-        for (std::size_t i = 0; i < mask.size(); ++i) {
-            const double v = double(p[i * stride]);
-            mask[i] = value < 0 ? (v != 0 && !(ignore && v == *ignore)) : v == value;
-        }
-    });
-    return mask;
-}
-
-std::vector<std::uint8_t> ignoreMask(const Volume& truth, int ignore) {
-    return referenceMask(truth, ignore, std::nullopt);
-}
 
 std::string figure(double v, int digits = 4) {
     if (std::isnan(v)) return "n/a";
@@ -119,9 +100,9 @@ int evaluateSegmentation(const EvaluateOptions& o, ModelRunner& runner, std::ofs
                 const InferenceResult r = runner.run(image, job);
                 const std::uint8_t* labels = r.labels->as<std::uint8_t>();
                 std::vector<std::uint8_t> ignored;
-                if (o.ignore) ignored = ignoreMask(truth, *o.ignore);
+                if (o.ignore) ignored = LabelMask::select(truth, *o.ignore);
                 for (const auto& l : m.labels) {
-                    const auto ref = referenceMask(truth, m.labels.size() == 1 ? -1 : l.value, o.ignore);
+                    const auto ref = LabelMask::select(truth, m.labels.size() == 1 ? -1 : l.value, o.ignore);
                     std::vector<std::uint8_t> pred(ref.size());
                     for (std::size_t v = 0; v < pred.size(); ++v)
                         pred[v] = labels[v] == l.value && !(o.ignore && ignored[v]);
@@ -253,17 +234,11 @@ int runEvaluate(const EvaluateOptions& o) {
     }
     ProgressPrinter progress(o.progress, "evaluate");
     JobContext loadJob(progress.callback());
-    const ModelRegistry registry = ModelRegistry::scan(modelDirectories(o.modelDirs));
-    ModelManifest::Task task = ModelManifest::Task::Segmentation;
     try {
-        task = registry.find(o.model).task;
-    } catch (const ManifestError&) {
-        // ModelLoader names the problem (missing model, broken manifest).
-    }
-    try {
-        const auto runner = ModelLoader::load(o.model, o.modelDirs, o.threads, task, loadJob);
-        return task == ModelManifest::Task::Segmentation ? evaluateSegmentation(o, *runner, csv, progress)
-                                                         : evaluateClassification(o, *runner, csv, progress);
+        const auto runner = ModelLoader::load(o.model, o.modelDirs, o.threads, std::nullopt, loadJob);
+        return runner->manifest().task == ModelManifest::Task::Segmentation
+                   ? evaluateSegmentation(o, *runner, csv, progress)
+                   : evaluateClassification(o, *runner, csv, progress);
     } catch (const DatasetError& e) {
         std::cerr << "cadview-cli: " << e.what() << "\n";
         return 1;

@@ -17,7 +17,7 @@ unsigned ModelLoader::resolveThreads(unsigned threads) {
 
 std::unique_ptr<ModelRunner> ModelLoader::load(const std::string& name,
                                                const std::vector<std::string>& modelDirs, unsigned threads,
-                                               ModelManifest::Task task, JobContext& job) {
+                                               std::optional<ModelManifest::Task> task, JobContext& job) {
     const ModelRegistry registry = ModelRegistry::scan(modelDirectories(modelDirs));
     const ModelManifest* manifest = nullptr;
     try {
@@ -28,7 +28,7 @@ std::unique_ptr<ModelRunner> ModelLoader::load(const std::string& name,
             if (fs::path(p.path).parent_path().filename() == name) throw ManifestError(p.error);
         throw;
     }
-    if (manifest->task != task)
+    if (task && manifest->task != *task)
         throw ManifestError("the model " + name + " is a " + toString(manifest->task) +
                             " model; use cadview-cli " +
                             (manifest->task == ModelManifest::Task::Segmentation ? "segment" : "classify"));

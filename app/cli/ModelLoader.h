@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,10 +16,10 @@ namespace cadview::cli {
 // validated by its dry run. Throws ManifestError or InferenceError with a message for the user.
 class ModelLoader {
   public:
-    // `threads` 0: all cores.
+    // `threads` 0: all cores. With `task`, a model of the other task is refused with a message.
     static std::unique_ptr<ModelRunner> load(const std::string& name,
                                              const std::vector<std::string>& modelDirs, unsigned threads,
-                                             ModelManifest::Task task, JobContext& job);
+                                             std::optional<ModelManifest::Task> task, JobContext& job);
     static unsigned resolveThreads(unsigned threads);
 };
 

@@ -10,7 +10,6 @@
 #include "ModelLoader.h"
 #include "ProgressPrinter.h"
 #include "evaluation/EvaluationDataset.h"
-#include "inference/ModelRegistry.h"
 #include "inference/TorchPlugin.h"
 #include "training/FineTuner.h"
 #include "training/TrainingSet.h"
@@ -52,17 +51,9 @@ int runTrain(const TrainOptions& o) {
     }
     ProgressPrinter progress(o.progress, "train");
     JobContext job(progress.callback());
-    ModelManifest base;
-    {
-        // Validates the model (dry run) and sets LibTorch's threads before any training.
-        ModelManifest::Task task = ModelManifest::Task::Classification;
-        try {
-            const ModelRegistry registry = ModelRegistry::scan(modelDirectories(o.modelDirs));
-            task = registry.find(o.model).task;
-        } catch (const ManifestError&) {
-        }
-        base = ModelLoader::load(o.model, o.modelDirs, o.threads, task, job)->manifest();
-    }
+    // Validates the model (dry run) and sets LibTorch's threads before any training.
+    const ModelManifest base =
+        ModelLoader::load(o.model, o.modelDirs, o.threads, std::nullopt, job)->manifest();
     std::vector<EvaluationCase> cases;
     FineTuneOptions options;
     try {
