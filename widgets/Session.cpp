@@ -15,9 +15,6 @@ Session::~Session() = default;
 vtkSmartPointer<vtkImageData> Session::imageData() const {
     return image_;
 }
-vtkSmartPointer<vtkImageData> Session::overlayImageData() const {
-    return overlayImage_;
-}
 vtkSmartPointer<vtkImageData> Session::imageData3D() const {
     return image3D_ ? image3D_ : image_;
 }
@@ -32,8 +29,9 @@ void Session::setVolume(std::shared_ptr<const Volume> volume, std::shared_ptr<co
     volume3D_ = volume_ ? std::move(forRendering3D) : nullptr;
     image3D_ = volume3D_ ? VtkVolumeBridge::wrap(volume3D_) : nullptr;
     volume3DPending_ = volume_ && rendering3DPending && !volume3D_;
-    overlay_.reset();
-    overlayImage_ = nullptr;
+    labels_.reset(volume_ ? volume_->geometry() : ImageGeometry{});
+    labelPath_.clear();
+    measurements_.clear();
     aiMask_.reset();
     findings_.clear();
     heatmaps_.clear();
@@ -45,6 +43,7 @@ void Session::setVolume(std::shared_ptr<const Volume> volume, std::shared_ptr<co
         cursor_ = volume_->geometry().center();
     }
     emit volumeChanged();
+    emit labelTableChanged();
     emit overlayChanged();
     emit windowChanged();
     emit cursorChanged();
@@ -64,14 +63,15 @@ void Session::setPreview(std::shared_ptr<const Volume> slice) {
     volume3DPending_ = false;
     preview_ = true;
     image_ = volume_ ? VtkVolumeBridge::wrap(volume_) : nullptr;
-    overlay_.reset();
-    overlayImage_ = nullptr;
+    labels_.reset(volume_ ? volume_->geometry() : ImageGeometry{});
+    labelPath_.clear();
     if (volume_) {
         initialWindow_ = WindowPreset::initialFor(*volume_);
         window_ = initialWindow_;
         cursor_ = volume_->geometry().center();
     }
     emit volumeChanged();
+    emit labelTableChanged();
     emit overlayChanged();
     emit windowChanged();
     emit cursorChanged();
@@ -113,8 +113,8 @@ void Session::setWindowPreset(const QString& id) {
     if (auto p = WindowPreset::find(id.toStdString())) setWindow(p->window);
 }
 
-bool Session::setOverlay(std::shared_ptr<const Volume> labels, QString* error) {
-    if (!volume_ || !labels) return false;
+bool Session::setOverlay(std::shared_ptr<const Volume> labels, QString* error, LabelTable table) {
+    if (!volume_ || !labels || preview_) return false;
     if (labels->geometry().size != volume_->geometry().size || labels->components() != 1) {
         if (error)
             *error = tr("The label map's grid (%1 × %2 × %3) differs from the image's (%4 × %5 × %6).")
@@ -126,16 +126,87 @@ bool Session::setOverlay(std::shared_ptr<const Volume> labels, QString* error) {
                          .arg(volume_->geometry().size[2]);
         return false;
     }
-    overlay_ = std::move(labels);
-    overlayImage_ = VtkVolumeBridge::wrap(overlay_);
+    try {
+        labels_.load(*labels, std::move(table));
+    } catch (const std::exception& e) {
+        if (error) *error = tr("The label map cannot be used: %1.").arg(QString::fromStdString(e.what()));
+        return false;
+    }
+    emit labelTableChanged();
     emit overlayChanged();
     return true;
 }
 
 void Session::clearOverlay() {
-    overlay_.reset();
-    overlayImage_ = nullptr;
+    if (volume_) labels_.reset(volume_->geometry());
+    labelPath_.clear();
+    emit labelTableChanged();
     emit overlayChanged();
+}
+
+void Session::labelsEdited() {
+    emit labelsChanged();
+}
+
+void Session::setLabelTable(const LabelTable& table) {
+    labels_.table() = table;
+    labels_.touchTable();
+    if (!table.find(labels_.activeLabel()) && !table.empty())
+        labels_.setActiveLabel(table.entries().front().value);
+    emit labelTableChanged();
+    emit labelsChanged();
+}
+
+void Session::setActiveLabel(int value) {
+    labels_.setActiveLabel(value);
+    emit labelTableChanged();
+}
+
+bool Session::undoLabels() {
+    if (!labels_.undo()) return false;
+    emit labelsChanged();
+    return true;
+}
+
+bool Session::redoLabels() {
+    if (!labels_.redo()) return false;
+    emit labelsChanged();
+    return true;
+}
+
+PaintRule Session::paintRule(bool erase) const {
+    PaintRule rule;
+    rule.value = erase ? std::uint8_t(0) : std::uint8_t(labels_.activeLabel());
+    rule.locked = labels_.table().lockTable();
+    if (erase && tool_.eraseOnlyActive) rule.eraseOnly = std::uint8_t(labels_.activeLabel());
+    if (tool_.thresholdOn && volume_) {
+        rule.image = volume_.get();
+        rule.low = std::min(tool_.low, tool_.high);
+        rule.high = std::max(tool_.low, tool_.high);
+    }
+    return rule;
+}
+
+void Session::addMeasurement(const Measurement& m) {
+    measurements_.push_back(m);
+    emit measurementsChanged();
+}
+
+void Session::removeMeasurement(std::size_t index) {
+    if (index >= measurements_.size()) return;
+    measurements_.erase(measurements_.begin() + long(index));
+    emit measurementsChanged();
+}
+
+void Session::clearMeasurements() {
+    measurements_.clear();
+    emit measurementsChanged();
+}
+
+void Session::setTool(const AnnotationTool& tool) {
+    tool_ = tool;
+    tool_.brushRadiusMm = std::clamp(tool_.brushRadiusMm, 0.1, 100.0);
+    emit toolChanged();
 }
 
 void Session::setOverlayOpacity(double opacity) {
@@ -197,28 +268,31 @@ void Session::setAiLabelVisible(int value, bool visible) {
     emit aiChanged();
 }
 
-void Session::acceptAiMask() {
+void Session::acceptAiMask(int label) {
     if (!aiMask_ || !volume_) return;
-    auto merged = std::make_shared<Volume>(volume_->geometry(), PixelType::UInt8);
-    auto* out = merged->as<std::uint8_t>();
-    const auto* ai = aiMask_->as<std::uint8_t>();
-    const std::size_t n = merged->voxelCount();
-    if (overlay_) {
-        dispatchPixelType(overlay_->pixelType(), [&](auto t) {
-            using T = decltype(t);
-            const T* src = overlay_->as<T>();
-            for (std::size_t i = 0; i < n; ++i)
-                out[i] = std::uint8_t(std::clamp(double(src[i]), 0.0, 255.0));
-        });
-    } else {
-        std::fill_n(out, n, std::uint8_t(0));
+    std::array<bool, 256> accept = aiVisible_;
+    accept[0] = false;
+    if (label > 0)
+        for (int v = 1; v < 256; ++v)
+            accept[std::size_t(v)] = accept[std::size_t(v)] && v == label;
+    std::array<std::string, 256> names;
+    std::array<std::array<std::uint8_t, 3>, 256> colors = labels_.table().colorTable();
+    for (const auto& l : aiLabels_) {
+        names[std::size_t(l.value & 0xff)] = l.name;
+        colors[std::size_t(l.value & 0xff)] = l.color;
     }
-    for (std::size_t i = 0; i < n; ++i)
-        if (ai[i] != 0 && aiVisible_[ai[i]]) out[i] = ai[i];
-    merged->info().seriesDescription = aiModel_;
-    overlay_ = merged;
-    overlayImage_ = VtkVolumeBridge::wrap(overlay_);
-    aiMask_.reset();
+    labels_.acceptMask(*aiMask_, accept, &names, &colors);
+    if (label > 0) {
+        aiVisible_[std::size_t(label & 0xff)] = false;  // accepted: the preview of it is done
+        bool anyLeft = false;
+        for (const auto& l : aiLabels_)
+            anyLeft = anyLeft || aiVisible_[std::size_t(l.value & 0xff)];
+        if (!anyLeft) aiMask_.reset();
+    } else {
+        aiMask_.reset();
+    }
+    emit labelTableChanged();
+    emit labelsChanged();
     emit overlayChanged();
     emit aiChanged();
 }

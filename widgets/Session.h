@@ -7,6 +7,10 @@
 
 #include <vtkSmartPointer.h>
 
+#include "AnnotationTool.h"
+#include "annotation/LabelMapDocument.h"
+#include "annotation/Measurement.h"
+#include "annotation/PaintRule.h"
 #include "image/Vec3.h"
 #include "image/Volume.h"
 #include "image/WindowPreset.h"
@@ -56,16 +60,40 @@ class Session : public QObject {
     void setWindowPreset(const QString& id);  // a CT preset id, or "auto"
     WindowLevel initialWindow() const { return initialWindow_; }
 
-    // A label map on the same grid as the volume (0 = background). Returns false, with `error` set,
-    // when its grid differs.
-    bool setOverlay(std::shared_ptr<const Volume> labels, QString* error = nullptr);
+    // --- the label map: editable, with its label table and undo history (LabelMapDocument) ---
+    // Loads a label map on the same grid as the volume (0 = background; any integer-valued type with
+    // values up to 255). Returns false, with `error` set, when its grid or values do not fit.
+    bool setOverlay(std::shared_ptr<const Volume> labels, QString* error = nullptr, LabelTable table = {});
     void clearOverlay();
-    const std::shared_ptr<const Volume>& overlay() const { return overlay_; }
-    vtkSmartPointer<vtkImageData> overlayImageData() const;
+    // The label map shown, or nullptr when nothing has been drawn, accepted or loaded.
+    std::shared_ptr<const Volume> overlay() const { return labels_.labels(); }
+    const LabelMapDocument& labelDocument() const { return labels_; }
+    // For tools that edit: call labelsEdited() after every change made through it.
+    LabelMapDocument& labelDocument() { return labels_; }
+    void labelsEdited();
+    // Replaces the label table (names, colours, visibility, locks) and tells the views.
+    void setLabelTable(const LabelTable& table);
+    void setActiveLabel(int value);
+    bool undoLabels();
+    bool redoLabels();
+    // The paint rule for the current tool settings and label table: value, locks, threshold.
+    PaintRule paintRule(bool erase) const;
     double overlayOpacity() const { return overlayOpacity_; }
     void setOverlayOpacity(double opacity);
     bool overlayVisible() const { return overlayVisible_; }
     void setOverlayVisible(bool visible);
+    // Where the label map was last saved to or loaded from ("" when never).
+    const QString& labelPath() const { return labelPath_; }
+    void setLabelPath(const QString& path) { labelPath_ = path; }
+
+    // --- tools and measurements ---
+    const AnnotationTool& tool() const { return tool_; }
+    void setTool(const AnnotationTool& tool);
+    // Rulers and angles, in patient space; gone with the image.
+    const std::vector<Measurement>& measurements() const { return measurements_; }
+    void addMeasurement(const Measurement& m);
+    void removeMeasurement(std::size_t index);
+    void clearMeasurements();
 
     // --- AI results: a preview until the user accepts a mask into the label map ---
     // Takes a model's result on the current volume (ignored, returning false, when the volume changed).
@@ -84,8 +112,9 @@ class Session : public QObject {
     const std::array<bool, 256>& aiVisibility() const { return aiVisible_; }
     void setAiLabelVisible(int value, bool visible);
     // Copies the preview's labels into the editable label map (created when there is none), voxels the
-    // preview leaves at 0 keep their label; then the preview is gone. Undo comes with the annotation work.
-    void acceptAiMask();
+    // preview leaves at 0 keep their label (and locked labels stay); then the preview is gone. With
+    // `label` > 0 only that label is accepted and the rest of the preview stays. One undoable edit.
+    void acceptAiMask(int label = 0);
     // Classification: probability and heatmap per label; one heatmap (or none, -1) shown at a time.
     const std::vector<double>& findings() const { return findings_; }
     int activeHeatmap() const { return activeHeatmap_; }
@@ -111,6 +140,13 @@ class Session : public QObject {
     void cursorChanged();
     void windowChanged();
     void overlayChanged();
+    // The label map's voxels changed (a stroke, an operation, undo/redo): views redraw their slice.
+    void labelsChanged();
+    // Names, colours, visibility, locks or the active label changed.
+    void labelTableChanged();
+    void toolChanged();
+    void measurementsChanged();
+
     void loadProgressChanged();
     // Only what the views print changed (demo mode): no new picture needed.
     void annotationsChanged();
@@ -125,8 +161,10 @@ class Session : public QObject {
     std::shared_ptr<const Volume> volume3D_;
     vtkSmartPointer<vtkImageData> image3D_;
     bool volume3DPending_ = false;
-    std::shared_ptr<const Volume> overlay_;
-    vtkSmartPointer<vtkImageData> overlayImage_;
+    LabelMapDocument labels_;
+    QString labelPath_;
+    AnnotationTool tool_;
+    std::vector<Measurement> measurements_;
     bool preview_ = false;
     Vec3 cursor_{0, 0, 0};
     WindowLevel window_;

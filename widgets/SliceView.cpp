@@ -23,6 +23,7 @@
 #include "HeatmapColors.h"
 #include "LabelColors.h"
 #include "Session.h"
+#include "SliceAnnotator.h"
 #include "image/SliceCompositor.h"
 
 namespace cadview {
@@ -82,6 +83,17 @@ SliceView::SliceView(Session* session, SliceOrientation orientation)
     connect(session_, &Session::cursorChanged, this, &SliceView::onCursorChanged);
     connect(session_, &Session::windowChanged, this, &SliceView::onWindowChanged);
     connect(session_, &Session::overlayChanged, this, &SliceView::onOverlayChanged);
+    connect(session_, &Session::labelsChanged, this, &SliceView::onOverlayChanged);
+    connect(session_, &Session::labelTableChanged, this, [this] {
+        tableColors_ = session_->labelDocument().table().colorTable();
+        tableVisible_ = session_->labelDocument().table().visibilityTable();
+        onOverlayChanged();
+    });
+    connect(session_, &Session::toolChanged, this, [this] { refresh(); });
+    connect(session_, &Session::measurementsChanged, this, [this] { refresh(); });
+    annotator_ = std::make_unique<SliceAnnotator>(this, session_);
+    tableColors_ = session_->labelDocument().table().colorTable();
+    tableVisible_ = session_->labelDocument().table().visibilityTable();
     connect(session_, &Session::aiChanged, this, [this] {
         aiColors_ = labelColors_;
         for (const auto& l : session_->aiLabels())
@@ -245,7 +257,8 @@ void SliceView::updateSliceImage() {
         SliceCompositor::LabelLayer layer;
         layer.labels = session_->overlay().get();
         layer.opacity = session_->overlayOpacity();
-        layer.colors = &labelColors_;
+        layer.colors = &tableColors_;
+        layer.visible = &tableVisible_;
         r.labelLayers.push_back(layer);
     }
     if (session_->aiMask()) {
@@ -404,6 +417,7 @@ void SliceView::paintOverlay(QPainter& painter) {
     if (session_->isPreview()) topRight << loading;
     paintCrosshair(painter);
     paintColourBar(painter);
+    annotator_->paint(painter);
     const WindowLevel w = session_->window();
     text(area, Qt::AlignLeft | Qt::AlignTop, topLeft.join(QLatin1Char('\n')), grey);
     text(area, Qt::AlignRight | Qt::AlignTop, topRight.join(QLatin1Char('\n')), grey);
@@ -457,8 +471,17 @@ QPointF SliceView::widgetPositionOf(const Vec3& patientPoint) const {
     return {width() / 2.0 + dx, height() / 2.0 - dy};
 }
 
+bool SliceView::event(QEvent* e) {
+    if (e->type() == QEvent::Leave) annotator_->leave();
+    return VtkHostWindow::event(e);
+}
+
 void SliceView::mousePressEvent(QMouseEvent* e) {
     emit activated(this);
+    if (annotator_->mousePress(e)) {
+        e->accept();
+        return;
+    }
     dragButton_ = e->button();
     dragModifiers_ = e->modifiers();
     pressPos_ = lastPos_ = e->position();
@@ -467,6 +490,7 @@ void SliceView::mousePressEvent(QMouseEvent* e) {
 }
 
 void SliceView::mouseMoveEvent(QMouseEvent* e) {
+    if (annotator_->mouseMove(e)) return;
     if (dragButton_ == Qt::NoButton || !session_->hasImage()) return;
     const QPointF d = e->position() - lastPos_;
     lastPos_ = e->position();
@@ -494,6 +518,10 @@ void SliceView::mouseMoveEvent(QMouseEvent* e) {
 }
 
 void SliceView::mouseReleaseEvent(QMouseEvent* e) {
+    if (annotator_->mouseRelease(e)) {
+        dragButton_ = Qt::NoButton;
+        return;
+    }
     if (dragButton_ == Qt::LeftButton && !moved_) {
         if (auto p = patientPointAt(e->position())) session_->setCursor(*p);
     }
@@ -501,6 +529,7 @@ void SliceView::mouseReleaseEvent(QMouseEvent* e) {
 }
 
 void SliceView::mouseDoubleClickEvent(QMouseEvent* e) {
+    if (annotator_->mouseDoubleClick(e)) return;
     if (e->button() == Qt::RightButton) resetView();
 }
 
@@ -515,6 +544,10 @@ void SliceView::wheelEvent(QWheelEvent* e) {
 }
 
 void SliceView::keyPressEvent(QKeyEvent* e) {
+    if (annotator_->keyPress(e)) {
+        e->accept();
+        return;
+    }
     switch (e->key()) {
         case Qt::Key_Up:
         case Qt::Key_Right:

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -22,11 +23,13 @@ class vtkMatrix4x4;
 namespace cadview {
 
 class Session;
+class SliceAnnotator;
 
 // One slice view (axial, coronal or sagittal) of the session's volume, with the label overlay, the
 // linked crosshair, orientation letters and corner text.
 // Mouse: left drag = window/level, left click = move the crosshair, right drag or Ctrl+wheel = zoom,
-// middle drag or Shift+left drag = pan, wheel = next/previous slice. Keys: arrows/Page Up/Page Down
+// middle drag or Shift+left drag = pan, wheel = next/previous slice; with an annotation tool picked, the
+// left button draws with it instead (SliceAnnotator). Keys: arrows/Page Up/Page Down
 // = slices, Home/End = first/last slice, R = reset zoom and pan.
 class SliceView : public VtkHostWindow {
     Q_OBJECT
@@ -63,6 +66,7 @@ class SliceView : public VtkHostWindow {
     bool hasContent() const override;
     bool beginWarmUp() override;
     void endWarmUp() override;
+    bool event(QEvent* e) override;
     void paintOverlay(QPainter& painter) override;
     void resizeGL(int w, int h) override;
     void mousePressEvent(QMouseEvent* e) override;
@@ -94,7 +98,10 @@ class SliceView : public VtkHostWindow {
     vtkSmartPointer<vtkMatrix4x4> placement_;     // its place in grid space
     std::vector<std::uint8_t> composeBuffer_;
     std::array<std::array<std::uint8_t, 3>, 256> labelColors_{};
-    std::array<std::array<std::uint8_t, 3>, 256> aiColors_{};  // the model's label colours
+    std::array<std::array<std::uint8_t, 3>, 256> aiColors_{};     // the model's label colours
+    std::array<std::array<std::uint8_t, 3>, 256> tableColors_{};  // the label table's colours
+    std::array<bool, 256> tableVisible_{};
+    std::unique_ptr<SliceAnnotator> annotator_;
     int composedSlice_ = -1;
     QString letters_[4];  // right, left, top, bottom
     QTimer crosshairTimer_;

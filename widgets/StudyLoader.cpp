@@ -7,7 +7,9 @@
 #include "DiagnosticText.h"
 #include "Session.h"
 #include "image/VolumeDownsampler.h"
+#include "io/DicomSegReader.h"
 #include "io/ImageFileReader.h"
+#include "io/LabelMapFile.h"
 #include "io/LoadError.h"
 #include "io/StudyIndexer.h"
 #include "io/VolumeLoader.h"
@@ -173,17 +175,39 @@ void StudyLoader::prepare3D(const std::shared_ptr<const Volume>& volume) {
 }
 
 void StudyLoader::loadOverlay(const QString& path) {
-    if (!session_->hasImage()) return;
-    auto result = std::make_shared<Volume>();
+    if (!session_->hasImage() || session_->isPreview()) return;
+    struct Loaded {
+        Volume labels;
+        LabelTable table;
+    };
+    auto result = std::make_shared<Loaded>();
     const std::string file = path.toStdString();
+    const ImageGeometry grid = session_->volume()->geometry();
     auto* job = new BackgroundJob(
-        [file, result](JobContext& ctx) { *result = ImageFileReader::read(file, ctx); }, this);
+        [file, result, grid](JobContext& ctx) {
+            const QString name = QString::fromStdString(file);
+            if (name.endsWith(QLatin1String(".dcm"), Qt::CaseInsensitive)) {
+                // A DICOM SEG: its frames are placed on the open image's slices.
+                DicomSegReader::Result seg = DicomSegReader::read(file, grid);
+                result->labels = std::move(seg.labels);
+                result->table = std::move(seg.table);
+            } else if (LabelMapFile::supportsFileName(file)) {
+                LabelMapFile::Loaded loaded = LabelMapFile::read(file);
+                result->labels = std::move(loaded.labels);
+                result->table = std::move(loaded.table);
+            } else {
+                result->labels = ImageFileReader::read(file, ctx);  // PNG masks of radiographs
+            }
+        },
+        this);
     connect(job, &BackgroundJob::succeeded, this, [this, result, path] {
         QString error;
-        if (!session_->setOverlay(std::make_shared<const Volume>(std::move(*result)), &error)) {
+        if (!session_->setOverlay(std::make_shared<const Volume>(std::move(result->labels)), &error,
+                                  std::move(result->table))) {
             emit failed(tr("%1: %2").arg(QFileInfo(path).fileName(), error));
             return;
         }
+        session_->setLabelPath(path);
         emit overlayLoaded(path);
     });
     connect(job, &BackgroundJob::failed, this, [this](const QString& message) { emit failed(message); });

@@ -76,6 +76,13 @@ struct TrainOptions {
     bool progress = false;
 };
 
+struct ExportSegOptions {
+    std::string labels;     // label map (LabelMapFile::read)
+    std::string reference;  // DICOM folder or files of the series the labels were drawn on
+    std::string output;     // the DICOM SEG to write
+    std::string seriesUid;  // when the reference holds several series
+};
+
 // The bundled model folder followed by `extra` (later folders win for models of the same name).
 std::vector<std::string> modelDirectories(const std::vector<std::string>& extra);
 
@@ -87,5 +94,6 @@ int runSegment(const SegmentOptions& options);
 int runClassify(const ClassifyOptions& options);
 int runEvaluate(const EvaluateOptions& options);
 int runTrain(const TrainOptions& options);
+int runExportSeg(const ExportSegOptions& options);
 
 }  // namespace cadview::cli

@@ -141,6 +141,17 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     trainCmd->add_flag("--progress", train.progress, "Print progress on stderr");
 
+    cadview::cli::ExportSegOptions exportSeg;
+    auto* exportSegCmd = app.add_subcommand(
+        "export-seg", "Save a label map drawn on a DICOM series as a DICOM SEG referencing that series");
+    exportSegCmd->add_option("--labels", exportSeg.labels, "Label map: .nii.gz, .nii, .nrrd or .mha")
+        ->required();
+    exportSegCmd->add_option("--reference", exportSeg.reference, "DICOM folder of the series it was drawn on")
+        ->required();
+    exportSegCmd->add_option("--output", exportSeg.output, "The DICOM SEG file to write")->required();
+    exportSegCmd->add_option("--series", exportSeg.seriesUid,
+                             "SeriesInstanceUID when the reference holds several");
+
     CLI11_PARSE(app, argc, argv);
     if (ignoreValue >= 0) evaluate.ignore = ignoreValue;
     if (trainIgnore >= 0) train.ignore = trainIgnore;
@@ -152,6 +163,7 @@ int main(int argc, char** argv) {
         if (*classifyCmd) return cadview::cli::runClassify(classify);
         if (*evaluateCmd) return cadview::cli::runEvaluate(evaluate);
         if (*trainCmd) return cadview::cli::runTrain(train);
+        if (*exportSegCmd) return cadview::cli::runExportSeg(exportSeg);
     } catch (const std::exception& e) {
         std::cerr << "cadview-cli: " << e.what() << "\n";
         return 1;

@@ -29,7 +29,11 @@
 #include <QVBoxLayout>
 #include <QWindow>
 
+#include "AnnotationPanel.h"
+#include "ClassTagActions.h"
 #include "DiagnosticText.h"
+#include "LabelAutosave.h"
+#include "LabelFileActions.h"
 #include "ModelController.h"
 #include "ModelPanel.h"
 #include "SeriesBrowser.h"
@@ -67,6 +71,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(cine_, &QTimer::timeout, this, [this] {
         if (SliceView* v = activeSliceView()) v->step(1, true);
     });
+    labelFiles_ = new LabelFileActions(this, session_, loader_);
+    autosave_ = new LabelAutosave(this, session_, loader_, LabelAutosave::defaultDirectory());
+    classTags_ = new ClassTagActions(this, session_, loader_, ClassTagActions::defaultTagsFile());
     buildViews();
     buildDocks();
     buildActions();
@@ -234,6 +241,34 @@ void MainWindow::buildDocks() {
     aiDock->setWidget(new ModelPanel(session_, models_, this));
     addDockWidget(Qt::RightDockWidgetArea, aiDock);
     resizeDocks({aiDock}, {280}, Qt::Horizontal);
+    annotationPanel_ = new AnnotationPanel(session_, this);
+    auto* labelDock = new QDockWidget(tr("Labels"), this);
+    labelDock->setObjectName(QStringLiteral("labelDock"));
+    labelDock->setWidget(annotationPanel_);
+    addDockWidget(Qt::RightDockWidgetArea, labelDock);
+    tabifyDockWidget(aiDock, labelDock);
+    aiDock->raise();
+    connect(labelFiles_, &LabelFileActions::saved, this, [this](const QString& path) {
+        statusText_->setText(tr("Label map saved to %1").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(labelFiles_, &LabelFileActions::saveFailed, this, [this](const QString& message) {
+        statusText_->setText(message);
+        messages_->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxWarning), message));
+    });
+    for (auto signal : {&LabelAutosave::autosaveFailed, &LabelAutosave::unavailable})
+        connect(autosave_, signal, this, [this](const QString& message) {
+            statusText_->setText(message);
+            messages_->addItem(
+                new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxWarning), message));
+        });
+    connect(autosave_, &LabelAutosave::recovered, this,
+            [this] { statusText_->setText(tr("Recovered labels restored; save them to keep them.")); });
+    connect(classTags_, &ClassTagActions::tagged, this,
+            [this](const QString& name) { statusText_->setText(tr("Tagged as %1").arg(name)); });
+    connect(classTags_, &ClassTagActions::exported, this, [this](const QString& dir, int images) {
+        statusText_->setText(
+            tr("%1 tagged images exported to %2").arg(images).arg(QDir::toNativeSeparators(dir)));
+    });
 
     statusText_ = new QLabel(this);
     progressBar_ = new QProgressBar(this);
@@ -264,12 +299,8 @@ void MainWindow::buildActions() {
     openFile->setShortcut(QKeySequence::Open);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
-    file->addAction(tr("Open &Label Map…"), this, [this] {
-        const QString f = QFileDialog::getOpenFileName(
-            this, tr("Open label map"), QString(),
-            tr("Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd *.png);;All files (*)"));
-        if (!f.isEmpty()) loader_->loadOverlay(f);
-    });
+    file->addSeparator();
+    labelFiles_->addFileActions(file);
     file->addSeparator();
     QAction* shot = file->addAction(tr("Save &Screenshot…"), this, &MainWindow::saveViewScreenshot);
     shot->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
@@ -277,6 +308,8 @@ void MainWindow::buildActions() {
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    labelFiles_->addEditActions(edit);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QToolBar* tools = addToolBar(tr("Tools"));
     tools->setObjectName(QStringLiteral("tools"));
@@ -376,6 +409,7 @@ void MainWindow::buildActions() {
     });
     ai->addAction(tr("&Rescan Models"), models_, &ModelController::rescan);
 
+    classTags_->addMenu(menuBar()->addMenu(tr("&Dataset")));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Mouse and Keys"), this, [this] {
         QMessageBox::information(
@@ -413,7 +447,7 @@ void MainWindow::addRecent(const QString& path) {
 }
 
 void MainWindow::openPaths(const QStringList& paths, const QString& seriesUid) {
-    if (paths.isEmpty()) return;
+    if (paths.isEmpty() || !labelFiles_->confirmDiscard()) return;
     ensureViews();
     messages_->clear();
     banner_->setVisible(false);
@@ -512,6 +546,10 @@ void MainWindow::dropEvent(QDropEvent* e) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
+    if (!labelFiles_->confirmDiscard()) {
+        e->ignore();
+        return;
+    }
     loader_->cancel();
     cine_->stop();
     e->accept();

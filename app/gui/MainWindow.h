@@ -19,6 +19,10 @@ class QToolButton;
 
 namespace cadview {
 
+class AnnotationPanel;
+class ClassTagActions;
+class LabelAutosave;
+class LabelFileActions;
 class ModelController;
 class SeriesBrowser;
 class Session;
@@ -46,6 +50,10 @@ class MainWindow : public QMainWindow {
     // The whole window as on screen, views included.
     QImage windowImage();
     ModelController* models() const { return models_; }
+    LabelFileActions* labelFiles() const { return labelFiles_; }
+    LabelAutosave* autosave() const { return autosave_; }
+    ClassTagActions* classTags() const { return classTags_; }
+    AnnotationPanel* annotationPanel() const { return annotationPanel_; }
 
   signals:
     // The window has been painted on screen for the first time.
@@ -74,6 +82,10 @@ class MainWindow : public QMainWindow {
     Session* session_;
     StudyLoader* loader_;
     ModelController* models_ = nullptr;
+    LabelFileActions* labelFiles_ = nullptr;
+    LabelAutosave* autosave_ = nullptr;
+    ClassTagActions* classTags_ = nullptr;
+    AnnotationPanel* annotationPanel_ = nullptr;
     SliceView* views_[3] = {nullptr, nullptr, nullptr};
     VolumeView3D* view3d_ = nullptr;
     QWidget* viewArea_ = nullptr;

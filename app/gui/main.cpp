@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "LabelAutosave.h"
+#include "LabelFileActions.h"
 #include "LaunchSequence.h"
 #include "MainWindow.h"
 #include "Session.h"
@@ -107,6 +109,12 @@ int main(int argc, char** argv) {
     if (parser.isSet(screenshot) && paths.isEmpty()) {
         std::fprintf(stderr, "cadview: --screenshot needs --open PATH\n");
         return 2;
+    }
+    if (parser.isSet(screenshot)) {
+        mainWindow.labelFiles()->setPrompts(false);  // a screenshot run never waits for a question
+    } else if (paths.isEmpty()) {
+        // Labels left by a cadview that died: offered back once the window is up.
+        QTimer::singleShot(0, &mainWindow, [&mainWindow] { mainWindow.autosave()->offerRecovery(); });
     }
     cadview::LaunchOptions launch;
     launch.paths = paths;
