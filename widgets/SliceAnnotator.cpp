@@ -127,6 +127,18 @@ bool SliceAnnotator::mouseDoubleClick(QMouseEvent* e) {
 }
 
 bool SliceAnnotator::keyPress(QKeyEvent* e) {
+    // Undo and redo also when the main window's shortcuts do not reach this view (it is a window of
+    // its own) or there is no main window.
+    if (e->matches(QKeySequence::Undo)) {
+        if (!stroking_) session_->undoLabels();
+        return true;
+    }
+    if (e->matches(QKeySequence::Redo) ||
+        (e->key() == Qt::Key_Z && e->modifiers() == (Qt::ControlModifier | Qt::ShiftModifier)) ||
+        (e->key() == Qt::Key_Y && e->modifiers() == Qt::ControlModifier)) {
+        if (!stroking_) session_->redoLabels();
+        return true;
+    }
     AnnotationTool tool = session_->tool();
     if (e->key() == Qt::Key_BracketLeft || e->key() == Qt::Key_BracketRight) {
         const double factor = e->key() == Qt::Key_BracketRight ? 1.25 : 0.8;

@@ -111,9 +111,13 @@ std::vector<EvaluationCase> EvaluationDataset::classification(const std::string&
     for (const fs::path& folder : sortedEntries(dir)) {
         if (!fs::is_directory(folder, ec)) continue;
         const std::string cls = folder.filename().string();
-        for (const fs::path& f : sortedEntries(folder))
-            if (StudyIndexer::isImageFileName(f.string()))
+        for (const fs::path& f : sortedEntries(folder)) {
+            // Image files, DICOM files, and folders holding a DICOM series (as a folder dataset export
+            // writes them).
+            const bool dicomFile = lower(f.extension().string()) == ".dcm";
+            if (StudyIndexer::isImageFileName(f.string()) || dicomFile || fs::is_directory(f, ec))
                 cases.push_back({cls + "/" + f.filename().string(), f.string(), {}, cls});
+        }
     }
     if (cases.empty())
         throw DatasetError(dir +

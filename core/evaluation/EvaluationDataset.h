@@ -26,8 +26,8 @@ class DatasetError : public std::runtime_error {
 //     (case name "images/<file>"; images without a mask are left out), or
 //   DIR/<case>/ holding a mask file (name containing "mask", "label", "seg" or "truth") and an image file
 //     or a DICOM sub-folder (case name "<case>").
-// Classification: DIR/<class>/<image files> (case name "<class>/<file>"; DICOM files or series folders
-// are not taken here).
+// Classification: DIR/<class>/<image files, DICOM files, or folders each holding one DICOM series> (case
+// name "<class>/<file or folder>").
 class EvaluationDataset {
   public:
     // Throws DatasetError when DIR is missing or holds no case.

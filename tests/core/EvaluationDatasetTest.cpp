@@ -74,10 +74,15 @@ TEST(EvaluationDataset, ClassFolders) {
     d.touch("pneumonia/2.png");
     d.touch("pneumonia/3.png");
     d.touch("pneumonia/notes.txt");
+    d.touch("pneumonia/series_1/00000.dcm");  // a DICOM series in its own folder
+    d.touch("normal/single.dcm");
     const auto cases = EvaluationDataset::classification(d.path().string());
-    ASSERT_EQ(cases.size(), 3u);
+    ASSERT_EQ(cases.size(), 5u);
     EXPECT_EQ(cases[0].className, "normal");
-    EXPECT_EQ(cases[2].name, "pneumonia/3.png");
+    EXPECT_EQ(cases[1].name, "normal/single.dcm");
+    EXPECT_EQ(cases[3].name, "pneumonia/3.png");
+    EXPECT_EQ(cases[4].name, "pneumonia/series_1");
+    EXPECT_EQ(cases[4].className, "pneumonia");
     EXPECT_EQ(EvaluationDataset::classKey("Pleural_Effusion"),
               EvaluationDataset::classKey("pleural effusion"));
 }
