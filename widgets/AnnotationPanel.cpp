@@ -14,6 +14,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -299,11 +300,19 @@ void AnnotationPanel::computeStatistics() {
     auto copy = copyOf(*doc.labels());
     auto image = session_->volume();
     auto stats = std::make_shared<RoiStatistics>();
-    job_ = std::make_unique<BackgroundJob>([copy, image, stats, label](JobContext&) {
+    auto onSlice = std::make_shared<RoiStatistics>();
+    // The slice through the cursor, across the axis picked for interpolation.
+    const int axis = normalAxis();
+    const Vec3 cursor = image->geometry().physicalToIndex(session_->cursor());
+    const auto slice = std::size_t(std::clamp(std::lround(cursor[std::size_t(axis)]), 0L,
+                                              long(image->geometry().size[std::size_t(axis)]) - 1));
+    job_ = std::make_unique<BackgroundJob>([copy, image, stats, onSlice, label, axis, slice](JobContext&) {
         *stats = RoiStatistics::ofLabel(*image, *copy, std::uint8_t(label));
+        *onSlice = RoiStatistics::ofLabelOnSlice(*image, *copy, std::uint8_t(label), axis, slice);
     });
+    const QString sliceName = axis_->currentText();
     const bool ct = image->info().modality == "CT";
-    connect(job_.get(), &BackgroundJob::succeeded, this, [this, stats, name, ct] {
+    connect(job_.get(), &BackgroundJob::succeeded, this, [this, stats, onSlice, name, ct, sliceName, slice] {
         if (stats->count == 0) {
             statistics_->setText(tr("%1: no voxels").arg(name));
             return;
@@ -317,7 +326,12 @@ void AnnotationPanel::computeStatistics() {
                                  .arg(stats->sd, 0, 'f', 1)
                                  .arg(stats->min, 0, 'f', 1)
                                  .arg(stats->max, 0, 'f', 1)
-                                 .arg(unit));
+                                 .arg(unit) +
+                             QLatin1Char('\n') +
+                             tr("area on slice %1 (%2): %3 mm²")
+                                 .arg(slice + 1)
+                                 .arg(sliceName.toLower())
+                                 .arg(onSlice->areaMm2, 0, 'f', 1));
     });
     connect(job_.get(), &BackgroundJob::failed, this,
             [this](const QString& message) { statistics_->setText(message); });

@@ -76,8 +76,13 @@ ModelPanel::ModelPanel(Session* session, ModelController* controller, QWidget* p
     auto* maskButtons = new QHBoxLayout;
     accept_ = new QPushButton(tr("Accept into label map"), maskBox_);
     accept_->setObjectName(QStringLiteral("acceptMask"));
+    accept_->setToolTip(tr("Copy the shown labels into the label map (one undoable step)"));
+    acceptOne_ = new QPushButton(tr("Accept selected"), maskBox_);
+    acceptOne_->setObjectName(QStringLiteral("acceptSelectedLabel"));
+    acceptOne_->setToolTip(tr("Copy only the selected label; the rest stays a preview"));
     discard_ = new QPushButton(tr("Discard"), maskBox_);
     maskButtons->addWidget(accept_);
+    maskButtons->addWidget(acceptOne_);
     maskButtons->addWidget(discard_);
     maskLayout->addWidget(maskLabels_);
     maskLayout->addLayout(maskForm);
@@ -128,7 +133,11 @@ ModelPanel::ModelPanel(Session* session, ModelController* controller, QWidget* p
     });
     connect(outline_, &QCheckBox::toggled, session_, &Session::setAiOutline);
     connect(maskOpacity_, &QSlider::valueChanged, this, [this](int v) { session_->setAiOpacity(v / 100.0); });
-    connect(accept_, &QPushButton::clicked, session_, &Session::acceptAiMask);
+    connect(accept_, &QPushButton::clicked, session_, [this] { session_->acceptAiMask(); });
+    connect(acceptOne_, &QPushButton::clicked, session_, [this] {
+        if (QListWidgetItem* item = maskLabels_->currentItem())
+            session_->acceptAiMask(item->data(Qt::UserRole).toInt());
+    });
     connect(discard_, &QPushButton::clicked, session_, &Session::clearAiResult);
     connect(findings_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const int label = item->data(Qt::UserRole).toInt();

@@ -47,6 +47,7 @@ class ModelPanel : public QWidget {
     const Volume* agreementMask_ = nullptr;  // the pair the agreement text was computed for
     const Volume* agreementLabels_ = nullptr;
     QPushButton* accept_;
+    QPushButton* acceptOne_;
     QPushButton* discard_;
     QGroupBox* findingsBox_;
     QListWidget* findings_;

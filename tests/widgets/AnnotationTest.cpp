@@ -14,6 +14,11 @@
 #include <tuple>
 #include <vector>
 
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+
+#include "AnnotationPanel.h"
 #include "Session.h"
 #include "SliceView.h"
 #include "inference/ModelManifest.h"
@@ -287,6 +292,41 @@ class AnnotationTest : public QObject {
         session_->setLabelTable(table);
         const QImage hidden = view_->grab();
         QCOMPARE(qRed(hidden.pixel(inside.toPoint())), qRed(plain));
+    }
+
+    void panelInterpolatesInTheBackgroundAndMeasures() {
+        AnnotationPanel panel(session_.get());
+        panel.show();
+        useTool(AnnotationTool::Kind::Brush, 3.0);
+        // Discs on slices 7 and 11 (the view's slice, then four slices up).
+        drag({{10, 10}, {10, 11}});
+        session_->setCursor(session_->volume()->geometry().indexToPhysical({20, 15, 11}));
+        drag({{10, 12}, {10, 13}});
+        QCOMPARE(view_->sliceIndex(), 11);
+        QSignalSpy finished(&panel, &AnnotationPanel::operationFinished);
+        panel.findChild<QPushButton*>(QStringLiteral("interpolate"))->click();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        const auto labels = session_->overlay();
+        for (std::size_t z : {8, 9, 10}) {
+            QCOMPARE(labels->valueAt(10, 11, z), 1.0);
+            QCOMPARE(labels->valueAt(10, 12, z), 1.0);
+        }
+        QCOMPARE(labels->valueAt(10, 11, 6), 0.0);  // outside the drawn range: untouched
+        QCOMPARE(labels->valueAt(10, 12, 12), 0.0);
+        // One undo takes the whole interpolation back.
+        QVERIFY(session_->undoLabels());
+        for (std::size_t z : {8, 9, 10})
+            QCOMPARE(voxelsWith(*session_->overlay(), 1).count({10, 11, z}), std::size_t(0));
+        // Statistics of label 1: voxels on the 300 HU side are none, so every voxel is 0 HU.
+        panel.findChild<QPushButton*>(QStringLiteral("labelStatistics"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.findChild<QLabel*>(QStringLiteral("statistics"))->text().isEmpty(),
+                                 30000);
+        const QString text = panel.findChild<QLabel*>(QStringLiteral("statistics"))->text();
+        const std::size_t count = voxelsWith(*session_->overlay(), 1).size();
+        QVERIFY2(text.contains(QStringLiteral("%1 voxels").arg(count)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("mean 0.0 HU")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("%1 ml").arg(count / 1000.0, 0, 'f', 2)), qPrintable(text));
     }
 
     void acceptingOneAiLabelIsOneUndoableEdit() {
