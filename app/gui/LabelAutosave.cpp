@@ -39,8 +39,7 @@ LabelAutosave::LabelAutosave(QWidget* window, Session* session, StudyLoader* loa
     connect(session_, &Session::volumeChanged, this, [this] {
         idle_.stop();
         interval_.stop();
-        if (store_ && hasAutosave_) store_->clear();
-        hasAutosave_ = false;
+        clearStore();
     });
     connect(loader_, &StudyLoader::loaded, this, [this](const QString& uid) {
         if (!pending_ || QString::fromStdString(pending_->info.imageUid) != uid) return;
@@ -77,8 +76,7 @@ void LabelAutosave::onLabelsChanged() {
         // Saved (or back to the saved state): nothing to recover.
         idle_.stop();
         interval_.stop();
-        if (hasAutosave_) store_->clear();
-        hasAutosave_ = false;
+        clearStore();
         return;
     }
     if (doc.strokeActive()) return;  // the stroke ends with its own change
@@ -96,6 +94,7 @@ void LabelAutosave::save() {
     }
     idle_.stop();
     interval_.stop();
+    clearPending_ = false;
     auto labels = std::make_shared<Volume>(doc.labels()->geometry(), PixelType::UInt8);
     std::memcpy(labels->data(), doc.labels()->data(), labels->bytes());
     auto table = std::make_shared<LabelTable>(doc.table());
@@ -118,11 +117,26 @@ void LabelAutosave::save() {
     connect(job_, &BackgroundJob::finished, this, [this] {
         job_->deleteLater();
         job_ = nullptr;
+        if (clearPending_) {
+            clearStore();
+            return;
+        }
         // Edits made while it was written get their own autosave.
         if (session_->labelDocument().modified() && session_->labelDocument().revision() != savedRevision_)
             idle_.start();
     });
     job_->start();
+}
+
+void LabelAutosave::clearStore() {
+    // Never while a save writes into the slot: it is cleared when that save has finished.
+    if (job_) {
+        clearPending_ = true;
+        return;
+    }
+    clearPending_ = false;
+    if (store_ && hasAutosave_) store_->clear();
+    hasAutosave_ = false;
 }
 
 std::vector<RecoveryStore::Orphan> LabelAutosave::orphans() const {

@@ -49,6 +49,7 @@ class LabelAutosave : public QObject {
   private:
     void onLabelsChanged();
     void save();
+    void clearStore();
 
     QWidget* window_;
     Session* session_;
@@ -60,6 +61,7 @@ class LabelAutosave : public QObject {
     BackgroundJob* job_ = nullptr;
     std::size_t savedRevision_ = 0;
     bool hasAutosave_ = false;
+    bool clearPending_ = false;
     std::optional<RecoveryStore::Orphan> pending_;  // being restored: waiting for its image to load
 };
 
