@@ -5,338 +5,804 @@
     <name>DiagnosticText</name>
     <message>
         <source>cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>읽을 수 없음</translation>
     </message>
     <message>
         <source>holds no image that can be shown</source>
-        <translation type="unfinished"></translation>
+        <translation>표시할 수 있는 영상이 없음</translation>
     </message>
     <message>
         <source>its pixel data cannot be decoded</source>
-        <translation type="unfinished"></translation>
+        <translation>픽셀 데이터를 디코딩할 수 없음</translation>
     </message>
     <message>
         <source>slice spacing is uneven (%1 to %2 mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>슬라이스 간격이 일정하지 않음(%1~%2 mm)</translation>
     </message>
     <message numerus="yes">
         <source>about %n slice(s) appear to be missing</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>슬라이스 약 %n개가 누락된 것으로 보임</numerusform>
         </translation>
     </message>
     <message>
         <source>acquired with a gantry tilt of %1°</source>
-        <translation type="unfinished"></translation>
+        <translation>갠트리 기울기 %1°로 획득됨</translation>
     </message>
     <message>
         <source>resampled to a regular grid, %1 mm between slices</source>
-        <translation type="unfinished"></translation>
+        <translation>균일한 격자로 리샘플링됨(슬라이스 간격 %1 mm)</translation>
     </message>
     <message numerus="yes">
         <source>%n series found; the largest is shown (pick another in the series list)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>시리즈 %n개 발견. 가장 큰 시리즈를 표시함(다른 시리즈는 시리즈 목록에서 선택)</numerusform>
         </translation>
     </message>
     <message>
         <source>one series holds images of different geometry; it was split</source>
-        <translation type="unfinished"></translation>
+        <translation>한 시리즈에 기하 정보가 다른 영상이 섞여 있어 시리즈를 나눔</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) share a position with another and were left out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>영상 %n개가 다른 영상과 위치가 겹쳐 제외됨</numerusform>
         </translation>
     </message>
     <message>
         <source>differs in size or type from the rest of the series</source>
-        <translation type="unfinished"></translation>
+        <translation>시리즈의 다른 영상과 크기 또는 형식이 다름</translation>
     </message>
     <message>
         <source>colour image shown in grey</source>
-        <translation type="unfinished"></translation>
+        <translation>컬러 영상을 회색조로 표시함</translation>
     </message>
     <message>
         <source>pixel spacing unknown; 1 mm assumed, so distances are not real</source>
-        <translation type="unfinished"></translation>
+        <translation>픽셀 간격을 알 수 없어 1 mm로 가정함. 거리 값은 실제와 다름</translation>
     </message>
     <message>
         <source>oblique: the grid is %1° off the patient axes; views follow the nearest axes</source>
-        <translation type="unfinished"></translation>
+        <translation>경사 영상: 격자가 환자 축에서 %1° 벗어나 있어 가장 가까운 축을 기준으로 표시함</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>취소됨</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SliceAnnotator</name>
+    <message>
+        <source>Erase</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>칠하기</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>다각형</translation>
+    </message>
+</context>
+<context>
+    <name>cadview::AnnotationPanel</name>
+    <message>
+        <source>Labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>도구</translation>
+    </message>
+    <message>
+        <source>Navigate</source>
+        <translation>탐색</translation>
+    </message>
+    <message>
+        <source>Left drag: window/level; click: move the cursor</source>
+        <translation>왼쪽 드래그: W/L 조절, 클릭: 커서 이동</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>브러시</translation>
+    </message>
+    <message>
+        <source>Paint the active label; Ctrl + drag erases; [ and ] size</source>
+        <translation>활성 레이블 칠하기. Ctrl + 드래그: 지우기, [ 및 ]: 크기 조절</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>지우개</translation>
+    </message>
+    <message>
+        <source>Erase labels; [ and ] size</source>
+        <translation>레이블 지우기. [ 및 ]: 크기 조절</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>다각형</translation>
+    </message>
+    <message>
+        <source>Clicks add corners, a drag draws a lasso; double-click or Enter fills, Esc cancels</source>
+        <translation>클릭: 꼭짓점 추가, 드래그: 올가미 그리기. 더블클릭 또는 Enter: 채우기, Esc: 취소</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>채우기</translation>
+    </message>
+    <message>
+        <source>Fill the connected region under a click: within the intensity range when it is on, otherwise the region of the label map</source>
+        <translation>클릭한 지점과 연결된 영역 채우기: 강도 범위 제한이 켜져 있으면 범위 안의 영역, 꺼져 있으면 레이블 맵의 영역</translation>
+    </message>
+    <message>
+        <source>Ruler</source>
+        <translation>자</translation>
+    </message>
+    <message>
+        <source>Drag to measure a distance</source>
+        <translation>드래그하여 거리 측정</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>각도</translation>
+    </message>
+    <message>
+        <source>Three clicks: arm, vertex, arm</source>
+        <translation>세 번 클릭: 변, 꼭짓점, 변</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>3D sphere</source>
+        <translation>3D 구</translation>
+    </message>
+    <message>
+        <source>Brush radius</source>
+        <translation>브러시 반경</translation>
+    </message>
+    <message>
+        <source>Only intensities from</source>
+        <translation>강도 범위 제한</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>~</translation>
+    </message>
+    <message>
+        <source>Fill in 3D</source>
+        <translation>3D로 채우기</translation>
+    </message>
+    <message>
+        <source>Erase only the active label</source>
+        <translation>활성 레이블만 지우기</translation>
+    </message>
+    <message>
+        <source>Active label</source>
+        <translation>활성 레이블</translation>
+    </message>
+    <message>
+        <source>Axial slices</source>
+        <translation>축상면 슬라이스</translation>
+    </message>
+    <message>
+        <source>Coronal slices</source>
+        <translation>관상면 슬라이스</translation>
+    </message>
+    <message>
+        <source>Sagittal slices</source>
+        <translation>시상면 슬라이스</translation>
+    </message>
+    <message>
+        <source>Interpolate</source>
+        <translation>보간</translation>
+    </message>
+    <message>
+        <source>Fill the slices between drawn slices of the active label</source>
+        <translation>활성 레이블이 그려진 슬라이스 사이의 슬라이스 채우기</translation>
+    </message>
+    <message>
+        <source>Fill holes</source>
+        <translation>구멍 채우기</translation>
+    </message>
+    <message>
+        <source>Remove islands below</source>
+        <translation>다음 크기 미만 섬 제거</translation>
+    </message>
+    <message>
+        <source> voxels</source>
+        <translation> 복셀</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>통계</translation>
+    </message>
+    <message>
+        <source>Interpolation</source>
+        <translation>보간</translation>
+    </message>
+    <message>
+        <source>Remove islands</source>
+        <translation>섬 제거</translation>
+    </message>
+    <message>
+        <source>%1: nothing drawn yet.</source>
+        <translation>%1: 아직 그린 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1: the labels changed while it ran; run it again.</source>
+        <translation>%1: 실행 중에 레이블이 변경되었습니다. 다시 실행하십시오.</translation>
+    </message>
+    <message>
+        <source>%1: nothing to change.</source>
+        <translation>%1: 변경할 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1: %2 voxels changed.</source>
+        <translation>%1: 복셀 %2개가 변경되었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <source>%1: no voxels</source>
+        <translation>%1: 복셀 없음</translation>
+    </message>
+    <message>
+        <source> HU</source>
+        <translation> HU</translation>
+    </message>
+    <message>
+        <source>%1: %2 voxels, %3 ml
+mean %4%8, SD %5%8
+min %6%8, max %7%8</source>
+        <translation>%1: 복셀 %2개, %3 ml
+평균 %4%8, 표준편차 %5%8
+최소 %6%8, 최대 %7%8</translation>
+    </message>
+    <message>
+        <source>area on slice %1 (%2): %3 mm²</source>
+        <translation>슬라이스 %1(%2) 면적: %3 mm²</translation>
     </message>
 </context>
 <context>
     <name>cadview::BackgroundJob</name>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>시작하는 중</translation>
     </message>
     <message>
         <source>Looking for images</source>
-        <translation type="unfinished"></translation>
+        <translation>영상을 찾는 중</translation>
     </message>
     <message>
         <source>Reading headers</source>
-        <translation type="unfinished"></translation>
+        <translation>헤더를 읽는 중</translation>
     </message>
     <message>
         <source>Reading images</source>
-        <translation type="unfinished"></translation>
+        <translation>영상을 읽는 중</translation>
     </message>
     <message>
         <source>Resampling to a regular grid</source>
-        <translation type="unfinished"></translation>
+        <translation>균일한 격자로 리샘플링하는 중</translation>
     </message>
     <message>
         <source>Writing</source>
-        <translation type="unfinished"></translation>
+        <translation>저장하는 중</translation>
     </message>
     <message>
         <source>Finishing</source>
-        <translation type="unfinished"></translation>
+        <translation>마무리하는 중</translation>
     </message>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 오류</translation>
     </message>
     <message>
         <source>Loading the model</source>
-        <translation type="unfinished"></translation>
+        <translation>모델을 불러오는 중</translation>
     </message>
     <message>
         <source>Preparing the image for the model</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 입력 영상을 준비하는 중</translation>
     </message>
     <message>
         <source>Running the model</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 추론 중</translation>
     </message>
     <message>
         <source>Mapping the result onto the image</source>
-        <translation type="unfinished"></translation>
+        <translation>결과를 영상에 매핑하는 중</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 중</translation>
+    </message>
+</context>
+<context>
+    <name>cadview::ClassTagActions</name>
+    <message>
+        <source>&amp;Tag Image As…</source>
+        <translation>영상 태그 지정(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Tag</source>
+        <translation>태그 제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Folder Dataset…</source>
+        <translation>폴더 데이터셋 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export tagged images to</source>
+        <translation>태그된 영상을 내보낼 위치</translation>
+    </message>
+    <message>
+        <source>Export folder dataset</source>
+        <translation>폴더 데이터셋 내보내기</translation>
+    </message>
+    <message>
+        <source>Tag image</source>
+        <translation>영상 태그 지정</translation>
+    </message>
+    <message>
+        <source>Class of this image (the folder it is exported to):</source>
+        <translation>이 영상의 클래스(내보낼 폴더 이름):</translation>
+    </message>
+    <message>
+        <source>No image is open.</source>
+        <translation>열린 영상이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The open image&apos;s files are not known.</source>
+        <translation>열린 영상의 파일을 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation>태그 제거</translation>
+    </message>
+    <message>
+        <source>No image is tagged yet (Dataset &gt; Tag Image As…).</source>
+        <translation>아직 태그된 영상이 없습니다(데이터셋 &gt; 영상 태그 지정…).</translation>
+    </message>
+</context>
+<context>
+    <name>cadview::LabelAutosave</name>
+    <message>
+        <source>Autosave is off: %1</source>
+        <translation>자동 저장 꺼짐: %1</translation>
+    </message>
+    <message>
+        <source>The recovered labels cannot be used: %1</source>
+        <translation>복구된 레이블을 사용할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>자동 저장 실패: %1</translation>
+    </message>
+    <message>
+        <source>Recover labels</source>
+        <translation>레이블 복구</translation>
+    </message>
+    <message>
+        <source>cadview ended unexpectedly while labels of %1 were being edited. Their last autosave is from %2.
+
+Open the image and restore those labels?</source>
+        <translation>%1의 레이블을 편집하는 중에 cadview가 예기치 않게 종료되었습니다. 마지막 자동 저장 시각은 %2입니다.
+
+영상을 열고 해당 레이블을 복구하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>The image of the recovered labels is gone: %1</source>
+        <translation>복구된 레이블의 영상을 찾을 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cadview::LabelFileActions</name>
+    <message>
+        <source>Open &amp;Label Map…</source>
+        <translation>레이블 맵 열기(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open label map</source>
+        <translation>레이블 맵 열기</translation>
+    </message>
+    <message>
+        <source>Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd *.png *.dcm);;All files (*)</source>
+        <translation>레이블 맵 (*.nii *.nii.gz *.nrrd *.mha *.mhd *.png *.dcm);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Save Label &amp;Map</source>
+        <translation>레이블 맵 저장(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Save Label Map &amp;As…</source>
+        <translation>다른 이름으로 레이블 맵 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Ctrl+Y</source>
+        <translation>Ctrl+Y</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Measurements</source>
+        <translation>측정 지우기(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>%1 실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>%1 다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A save is already running.</source>
+        <translation>이미 저장 중입니다.</translation>
+    </message>
+    <message>
+        <source>There is no label map to save.</source>
+        <translation>저장할 레이블 맵이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a file of the open study; cadview never writes into the source study.</source>
+        <translation>%1은(는) 열린 스터디의 파일입니다. cadview는 원본 스터디에 절대 쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1: save as .nii.gz, .nii, .nrrd, .mha or .dcm (DICOM SEG).</source>
+        <translation>%1: .nii.gz, .nii, .nrrd, .mha 또는 .dcm(DICOM SEG) 형식으로 저장하십시오.</translation>
+    </message>
+    <message>
+        <source>A DICOM SEG refers to a DICOM series; the open image is not one.</source>
+        <translation>DICOM SEG는 DICOM 시리즈를 참조해야 하지만 열린 영상은 DICOM 시리즈가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>Save label map</source>
+        <translation>레이블 맵 저장</translation>
+    </message>
+    <message>
+        <source>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd);;DICOM SEG (*.dcm);;MetaImage (*.mha)</source>
+        <translation>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd);;DICOM SEG (*.dcm);;MetaImage (*.mha)</translation>
+    </message>
+    <message>
+        <source>Unsaved labels</source>
+        <translation>저장하지 않은 레이블</translation>
+    </message>
+    <message>
+        <source>The label map has changes that are not saved. Save them first?</source>
+        <translation>레이블 맵에 저장하지 않은 변경 사항이 있습니다. 먼저 저장하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd);;DICOM SEG (*.dcm)</source>
+        <translation>NIfTI (*.nii.gz *.nii);;NRRD (*.nrrd);;DICOM SEG (*.dcm)</translation>
+    </message>
+</context>
+<context>
+    <name>cadview::LabelTableWidget</name>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>잠금</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>색상…</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>불러오기…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Read an ITK-SNAP label description file</source>
+        <translation>ITK-SNAP 레이블 설명 파일 읽기</translation>
+    </message>
+    <message>
+        <source>Write the labels as an ITK-SNAP label description file</source>
+        <translation>레이블을 ITK-SNAP 레이블 설명 파일로 저장</translation>
+    </message>
+    <message>
+        <source>Label %1</source>
+        <translation>레이블 %1</translation>
+    </message>
+    <message>
+        <source>Remove label</source>
+        <translation>레이블 제거</translation>
+    </message>
+    <message>
+        <source>Remove label %1 from the table? Voxels that hold it keep their value until you erase them.</source>
+        <translation>표에서 레이블 %1을(를) 제거하시겠습니까? 이 값을 가진 복셀은 지우기 전까지 값이 그대로 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>%1 색상</translation>
+    </message>
+    <message>
+        <source>Load label descriptions</source>
+        <translation>레이블 설명 불러오기</translation>
+    </message>
+    <message>
+        <source>Label descriptions (*.txt *.label.txt);;All files (*)</source>
+        <translation>레이블 설명 (*.txt *.label.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>no labels in the file</source>
+        <translation>파일에 레이블이 없음</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Save label descriptions</source>
+        <translation>레이블 설명 저장</translation>
+    </message>
+    <message>
+        <source>Label descriptions (*.txt)</source>
+        <translation>레이블 설명 (*.txt)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
     <name>cadview::LaunchSequence</name>
     <message>
         <source>cannot write the screenshot to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>스크린샷을 %1에 쓸 수 없음</translation>
     </message>
 </context>
 <context>
     <name>cadview::MainWindow</name>
     <message>
         <source>Default window</source>
-        <translation type="unfinished"></translation>
+        <translation>기본 W/L</translation>
     </message>
     <message>
         <source>Automatic (percentiles)</source>
-        <translation type="unfinished"></translation>
+        <translation>자동(백분위수)</translation>
     </message>
     <message>
         <source>CT lung</source>
-        <translation type="unfinished"></translation>
+        <translation>CT 폐</translation>
     </message>
     <message>
         <source>CT mediastinum</source>
-        <translation type="unfinished"></translation>
+        <translation>CT 종격동</translation>
     </message>
     <message>
         <source>CT bone</source>
-        <translation type="unfinished"></translation>
+        <translation>CT 뼈</translation>
     </message>
     <message>
         <source>CT brain</source>
-        <translation type="unfinished"></translation>
+        <translation>CT 뇌</translation>
     </message>
     <message>
         <source>CT abdomen</source>
-        <translation type="unfinished"></translation>
+        <translation>CT 복부</translation>
     </message>
     <message>
         <source>cadview</source>
-        <translation type="unfinished"></translation>
+        <translation>cadview</translation>
     </message>
     <message>
         <source>Label map %1 shown</source>
-        <translation type="unfinished"></translation>
+        <translation>레이블 맵 %1 표시 중</translation>
     </message>
     <message>
         <source>Window %1, level %2</source>
-        <translation type="unfinished"></translation>
+        <translation>창 너비 %1, 창 중심 %2</translation>
     </message>
     <message>
         <source>Open a DICOM folder or an image file (File menu, or drop it here).</source>
-        <translation type="unfinished"></translation>
+        <translation>DICOM 폴더나 영상 파일을 여십시오(파일 메뉴 또는 여기에 끌어다 놓기).</translation>
     </message>
     <message>
         <source>Open a DICOM folder or an image file (File menu), or drop it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>DICOM 폴더나 영상 파일을 열거나(파일 메뉴) 여기에 끌어다 놓으십시오.</translation>
     </message>
     <message>
         <source>Series</source>
-        <translation type="unfinished"></translation>
+        <translation>시리즈</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>취소</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <source>Open &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 열기(&amp;F)…</translation>
     </message>
     <message>
         <source>Open DICOM folder</source>
-        <translation type="unfinished"></translation>
+        <translation>DICOM 폴더 열기</translation>
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>&amp;Open File…</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 열기(&amp;O)…</translation>
     </message>
     <message>
         <source>Open image files</source>
-        <translation type="unfinished"></translation>
+        <translation>영상 파일 열기</translation>
     </message>
     <message>
         <source>Images (*.dcm *.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd *.png *.jpg *.jpeg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>영상 (*.dcm *.nii *.nii.gz *.nrrd *.nhdr *.mha *.mhd *.png *.jpg *.jpeg);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;Label Map…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open label map</source>
-        <translation type="unfinished"></translation>
+        <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
         <source>Save &amp;Screenshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>스크린샷 저장(&amp;S)…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>종료(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>보기(&amp;V)</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>도구</translation>
     </message>
     <message>
         <source>&amp;Window Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>W/L 프리셋(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Reset Views</source>
-        <translation type="unfinished"></translation>
+        <translation>화면 초기화(&amp;R)</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>&amp;Cine</source>
-        <translation type="unfinished"></translation>
+        <translation>시네(&amp;C)</translation>
     </message>
     <message>
         <source>Ctrl+P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+P</translation>
     </message>
     <message>
         <source>Show &amp;Crosshair</source>
-        <translation type="unfinished"></translation>
+        <translation>십자선 표시(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Smooth Display (interpolate)</source>
-        <translation type="unfinished"></translation>
+        <translation>부드럽게 표시(보간)(&amp;S)</translation>
     </message>
     <message>
         <source>Show &amp;Label Map</source>
-        <translation type="unfinished"></translation>
+        <translation>레이블 맵 표시(&amp;L)</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>&amp;Hide Patient Identifiers</source>
-        <translation type="unfinished"></translation>
+        <translation>환자 식별 정보 숨기기(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>레이아웃(&amp;L)</translation>
     </message>
     <message>
         <source>Three Planes and 3D</source>
-        <translation type="unfinished"></translation>
+        <translation>3단면 + 3D</translation>
     </message>
     <message>
         <source>Axial</source>
-        <translation type="unfinished"></translation>
+        <translation>축상면</translation>
     </message>
     <message>
         <source>Coronal</source>
-        <translation type="unfinished"></translation>
+        <translation>관상면</translation>
     </message>
     <message>
         <source>Sagittal</source>
-        <translation type="unfinished"></translation>
+        <translation>시상면</translation>
     </message>
     <message>
         <source>3D</source>
-        <translation type="unfinished"></translation>
+        <translation>3D</translation>
     </message>
     <message>
         <source>3D &amp;Rendering</source>
-        <translation type="unfinished"></translation>
+        <translation>3D 렌더링(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Mouse and Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>마우스 및 키 조작(&amp;M)</translation>
     </message>
     <message>
         <source>Mouse and keys</source>
-        <translation type="unfinished"></translation>
+        <translation>마우스 및 키 조작</translation>
     </message>
     <message>
         <source>Left drag: window/level
@@ -347,356 +813,404 @@ Middle drag or Shift+left drag: pan
 R: reset zoom and pan
 0–6: window presets
 Ctrl+P: cine</source>
-        <translation type="unfinished"></translation>
+        <translation>왼쪽 드래그: W/L 조절
+왼쪽 클릭: 십자선 이동
+휠, 화살표 키, Page Up/Down: 슬라이스 이동
+오른쪽 드래그 또는 Ctrl+휠: 확대/축소
+가운데 드래그 또는 Shift+왼쪽 드래그: 화면 이동
+R: 확대/축소 및 이동 초기화
+0–6: W/L 프리셋
+Ctrl+P: 시네</translation>
     </message>
     <message>
         <source>&amp;About cadview</source>
-        <translation type="unfinished"></translation>
+        <translation>cadview 정보(&amp;A)</translation>
     </message>
     <message>
         <source>About cadview</source>
-        <translation type="unfinished"></translation>
+        <translation>cadview 정보</translation>
     </message>
     <message>
         <source>cadview %1: a viewer for CT, MR and X-ray studies with AI overlays.
 Not for diagnostic use.</source>
-        <translation type="unfinished"></translation>
+        <translation>cadview %1: AI 오버레이를 지원하는 CT, MR, X선 스터디 뷰어입니다.
+진단용으로 사용할 수 없습니다.</translation>
     </message>
     <message>
         <source>%1 — cadview</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — cadview</translation>
     </message>
     <message>
         <source>%1 × %2 × %3 voxels, %4 × %5 × %6 mm</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 × %3 복셀, %4 × %5 × %6 mm</translation>
     </message>
     <message>
         <source>Save screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>스크린샷 저장</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 이미지 (*.png)</translation>
     </message>
     <message>
         <source>Screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>스크린샷</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 쓸 수 없습니다.</translation>
     </message>
     <message>
         <source>AI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Label maps (*.nii *.nii.gz *.nrrd *.mha *.mhd *.png);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>AI</translation>
     </message>
     <message>
         <source>&amp;AI</source>
-        <translation type="unfinished"></translation>
+        <translation>AI(&amp;A)</translation>
     </message>
     <message>
         <source>Add &amp;Model Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 폴더 추가(&amp;M)…</translation>
     </message>
     <message>
         <source>Folder of models (one sub-folder per model)</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 폴더(모델마다 하위 폴더 하나)</translation>
     </message>
     <message>
         <source>&amp;Rescan Models</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 다시 검색(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>Label map saved to %1</source>
+        <translation>레이블 맵을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Recovered labels restored; save them to keep them.</source>
+        <translation>복구된 레이블을 불러왔습니다. 유지하려면 저장하십시오.</translation>
+    </message>
+    <message>
+        <source>Tagged as %1</source>
+        <translation>%1(으)로 태그 지정됨</translation>
+    </message>
+    <message>
+        <source>%1 tagged images exported to %2</source>
+        <translation>태그된 영상 %1개를 %2(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset</source>
+        <translation>데이터셋(&amp;D)</translation>
     </message>
 </context>
 <context>
     <name>cadview::ModelController</name>
     <message>
         <source>Open a study first.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 스터디를 여십시오.</translation>
     </message>
     <message>
         <source>%1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2/%3)</translation>
     </message>
     <message>
         <source>The study changed while the model ran; its result was dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 실행 중에 스터디가 변경되어 결과를 폐기했습니다.</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>취소됨</translation>
     </message>
 </context>
 <context>
     <name>cadview::ModelPanel</name>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>실행</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>취소</translation>
     </message>
     <message>
         <source>Segmentation (preview)</source>
-        <translation type="unfinished"></translation>
+        <translation>분할(미리 보기)</translation>
     </message>
     <message>
         <source>Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>윤곽선</translation>
     </message>
     <message>
         <source>Opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>불투명도</translation>
     </message>
     <message>
         <source>Accept into label map</source>
-        <translation type="unfinished"></translation>
+        <translation>레이블 맵에 반영</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>버리기</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>소견</translation>
     </message>
     <message>
         <source>Heatmap from</source>
-        <translation type="unfinished"></translation>
+        <translation>히트맵 임계값</translation>
     </message>
     <message>
         <source>%1 finished in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 완료(%2초)</translation>
     </message>
     <message>
         <source>No models found.</source>
-        <translation type="unfinished"></translation>
+        <translation>모델을 찾을 수 없습니다.</translation>
     </message>
     <message>
         <source>Segmentation (preview): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>분할(미리 보기): %1</translation>
     </message>
     <message>
         <source>Findings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>소견: %1</translation>
     </message>
     <message>
         <source>%1  %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2%</translation>
     </message>
     <message>
         <source>Dice: open a ground-truth label map (File &gt; Open Label Map) or accept and correct this preview to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dice: 비교하려면 정답 레이블 맵을 열거나(파일 &gt; 레이블 맵 열기) 이 미리 보기를 반영한 뒤 수정하십시오.</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Dice against the label map: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>레이블 맵 대비 Dice: %1</translation>
+    </message>
+    <message>
+        <source>Copy the shown labels into the label map (one undoable step)</source>
+        <translation>표시된 레이블을 레이블 맵에 복사(한 번에 실행 취소 가능)</translation>
+    </message>
+    <message>
+        <source>Accept selected</source>
+        <translation>선택 레이블 반영</translation>
+    </message>
+    <message>
+        <source>Copy only the selected label; the rest stays a preview</source>
+        <translation>선택한 레이블만 복사하고 나머지는 미리 보기로 유지</translation>
     </message>
 </context>
 <context>
     <name>cadview::SeriesBrowser</name>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>설명</translation>
     </message>
     <message>
         <source>Modality</source>
-        <translation type="unfinished"></translation>
+        <translation>모달리티</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>영상 수</translation>
     </message>
     <message>
         <source>Patient %1</source>
-        <translation type="unfinished"></translation>
+        <translation>환자 %1</translation>
     </message>
     <message>
         <source>Study</source>
-        <translation type="unfinished"></translation>
+        <translation>스터디</translation>
     </message>
     <message>
         <source>Series %1</source>
-        <translation type="unfinished"></translation>
+        <translation>시리즈 %1</translation>
     </message>
     <message>
         <source>(no description)</source>
-        <translation type="unfinished"></translation>
+        <translation>(설명 없음)</translation>
     </message>
 </context>
 <context>
     <name>cadview::Session</name>
     <message>
         <source>The label map&apos;s grid (%1 × %2 × %3) differs from the image&apos;s (%4 × %5 × %6).</source>
-        <translation type="unfinished"></translation>
+        <translation>레이블 맵의 격자(%1 × %2 × %3)가 영상의 격자(%4 × %5 × %6)와 다릅니다.</translation>
+    </message>
+    <message>
+        <source>The label map cannot be used: %1.</source>
+        <translation>레이블 맵을 사용할 수 없습니다: %1.</translation>
     </message>
 </context>
 <context>
     <name>cadview::SliceView</name>
     <message>
         <source>Axial</source>
-        <translation type="unfinished"></translation>
+        <translation>축상면</translation>
     </message>
     <message>
         <source>Coronal</source>
-        <translation type="unfinished"></translation>
+        <translation>관상면</translation>
     </message>
     <message>
         <source>Sagittal</source>
-        <translation type="unfinished"></translation>
+        <translation>시상면</translation>
     </message>
     <message>
         <source>Loading… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>불러오는 중… %1%</translation>
     </message>
     <message>
         <source>Slice %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>슬라이스 %1 / %2</translation>
     </message>
     <message>
         <source>%1 mm</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mm</translation>
     </message>
     <message>
         <source>W %1  L %2</source>
-        <translation type="unfinished"></translation>
+        <translation>W %1  L %2</translation>
     </message>
     <message>
         <source>Zoom %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>확대 %1%</translation>
     </message>
     <message>
         <source>Grad-CAM</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad-CAM</translation>
     </message>
     <message>
         <source>Occlusion</source>
-        <translation type="unfinished"></translation>
+        <translation>가림 민감도</translation>
     </message>
 </context>
 <context>
     <name>cadview::StudyLoader</name>
     <message>
         <source>%1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2/%3)</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>취소됨</translation>
     </message>
     <message>
         <source>No images found in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에서 영상을 찾을 수 없습니다.</translation>
     </message>
     <message>
         <source>Series %1 is not in the opened folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>연 폴더에 시리즈 %1이(가) 없습니다.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>No images could be read from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에서 영상을 읽을 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
     <name>cadview::VolumeView3D</name>
     <message>
         <source>CT bone</source>
-        <translation type="unfinished"></translation>
+        <translation>CT 뼈</translation>
     </message>
     <message>
         <source>CT soft tissue</source>
-        <translation type="unfinished"></translation>
+        <translation>CT 연부 조직</translation>
     </message>
     <message>
         <source>CT lung</source>
-        <translation type="unfinished"></translation>
+        <translation>CT 폐</translation>
     </message>
     <message>
         <source>Automatic (MR, other)</source>
-        <translation type="unfinished"></translation>
+        <translation>자동(MR, 기타)</translation>
     </message>
     <message>
         <source>3D: waiting for the series to load</source>
-        <translation type="unfinished"></translation>
+        <translation>3D: 시리즈 로드 대기 중</translation>
     </message>
     <message>
         <source>3D: not available for this image</source>
-        <translation type="unfinished"></translation>
+        <translation>3D: 이 영상에서는 사용할 수 없음</translation>
     </message>
     <message>
         <source>3D: preparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>3D: 준비 중…</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>cadview: CT, MR and X-ray viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>cadview: CT, MR, X선 영상 뷰어</translation>
     </message>
     <message>
         <source>Open a DICOM folder or image file.</source>
-        <translation type="unfinished"></translation>
+        <translation>DICOM 폴더 또는 영상 파일을 엽니다.</translation>
     </message>
     <message>
         <source>SeriesInstanceUID to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>표시할 SeriesInstanceUID.</translation>
     </message>
     <message>
         <source>Render the window to a PNG file, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>창을 PNG 파일로 렌더링한 후 종료합니다.</translation>
     </message>
     <message>
         <source>Label map to show over the image.</source>
-        <translation type="unfinished"></translation>
+        <translation>영상 위에 표시할 레이블 맵.</translation>
     </message>
     <message>
         <source>Window preset: lung, mediastinum, bone, brain, abdomen, auto.</source>
-        <translation type="unfinished"></translation>
+        <translation>W/L 프리셋: lung(폐), mediastinum(종격동), bone(뼈), brain(뇌), abdomen(복부), auto(자동).</translation>
     </message>
     <message>
         <source>Demo mode: hide patient identifiers.</source>
-        <translation type="unfinished"></translation>
+        <translation>데모 모드: 환자 식별 정보를 숨깁니다.</translation>
     </message>
     <message>
         <source>Window size, e.g. 1280x900.</source>
-        <translation type="unfinished"></translation>
+        <translation>창 크기(예: 1280x900).</translation>
     </message>
     <message>
         <source>Interface language (en, ko).</source>
-        <translation type="unfinished"></translation>
+        <translation>인터페이스 언어(en, ko).</translation>
     </message>
     <message>
         <source>Exit once the window is on screen (start-up benchmark).</source>
-        <translation type="unfinished"></translation>
+        <translation>창이 화면에 표시되면 바로 종료합니다(시작 속도 벤치마크).</translation>
     </message>
     <message>
         <source>Folders or files to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>열 폴더 또는 파일.</translation>
     </message>
     <message>
         <source>Run this model on the study once it is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>스터디가 열리면 이 모델을 실행합니다.</translation>
     </message>
     <message>
         <source>Another folder of models (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>추가 모델 폴더(여러 번 지정 가능).</translation>
     </message>
 </context>
 </TS>

@@ -21,7 +21,6 @@
 #include <vtkType.h>
 
 #include "HeatmapColors.h"
-#include "LabelColors.h"
 #include "Session.h"
 #include "SliceAnnotator.h"
 #include "image/SliceCompositor.h"
@@ -68,12 +67,6 @@ SliceView::SliceView(Session* session, SliceOrientation orientation)
     imageSlice_->SetProperty(imageProperty_);
     placement_ = vtkSmartPointer<vtkMatrix4x4>::New();
     imageSlice_->SetUserMatrix(placement_);
-    for (int v = 0; v < 256; ++v) {
-        const auto c = LabelColors::color(v);
-        labelColors_[std::size_t(v)] = {std::uint8_t(std::lround(c[0] * 255)),
-                                        std::uint8_t(std::lround(c[1] * 255)),
-                                        std::uint8_t(std::lround(c[2] * 255))};
-    }
 
     renderer()->SetBackground(0, 0, 0);
     renderer()->GetActiveCamera()->ParallelProjectionOn();
@@ -95,7 +88,7 @@ SliceView::SliceView(Session* session, SliceOrientation orientation)
     tableColors_ = session_->labelDocument().table().colorTable();
     tableVisible_ = session_->labelDocument().table().visibilityTable();
     connect(session_, &Session::aiChanged, this, [this] {
-        aiColors_ = labelColors_;
+        aiColors_ = LabelTable().colorTable();  // the label palette, for values the model does not name
         for (const auto& l : session_->aiLabels())
             aiColors_[std::size_t(l.value & 0xff)] = l.color;
         onOverlayChanged();

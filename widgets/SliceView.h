@@ -97,7 +97,6 @@ class SliceView : public VtkHostWindow {
     vtkSmartPointer<vtkImageData> displaySlice_;  // the composed slice, RGBA
     vtkSmartPointer<vtkMatrix4x4> placement_;     // its place in grid space
     std::vector<std::uint8_t> composeBuffer_;
-    std::array<std::array<std::uint8_t, 3>, 256> labelColors_{};
     std::array<std::array<std::uint8_t, 3>, 256> aiColors_{};     // the model's label colours
     std::array<std::array<std::uint8_t, 3>, 256> tableColors_{};  // the label table's colours
     std::array<bool, 256> tableVisible_{};

@@ -1,4 +1,5 @@
 #include "io/DicomSegReader.h"
+#include "io/DcmtkLog.h"
 
 #include <dcmtk/config/osconfig.h>  // first, as DCMTK requires
 //
@@ -92,21 +93,11 @@ ImageGeometry ownGrid(DcmSegmentation& seg, const std::vector<Frame>& frames, Ui
     return g;
 }
 
-// DCMTK logs warnings (e.g. about headers read without their pixel data) to stderr; errors come back
-// to us as OFCondition and are reported in our exceptions instead.
-void quietDcmtk() {
-    static const bool done = [] {
-        OFLog::getLogger("dcmtk").setLogLevel(OFLogger::ERROR_LOG_LEVEL);
-        return true;
-    }();
-    (void)done;
-}
-
 }  // namespace
 
 DicomSegReader::Result DicomSegReader::read(const std::string& path,
                                             const std::optional<ImageGeometry>& grid) {
-    quietDcmtk();
+    DcmtkLog::quiet();
     if (!std::filesystem::is_regular_file(path)) throw std::runtime_error(path + ": no such file");
     DcmFileFormat file;
     const OFCondition opened = file.loadFile(path.c_str());

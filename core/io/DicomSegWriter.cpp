@@ -1,4 +1,5 @@
 #include "io/DicomSegWriter.h"
+#include "io/DcmtkLog.h"
 
 #include <dcmtk/config/osconfig.h>  // first, as DCMTK requires
 //
@@ -144,16 +145,6 @@ bool sameFile(const std::string& a, const std::string& b) {
     return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
 }
 
-// DCMTK logs warnings (e.g. about headers read without their pixel data) to stderr; errors come back
-// to us as OFCondition and are reported in our exceptions instead.
-void quietDcmtk() {
-    static const bool done = [] {
-        OFLog::getLogger("dcmtk").setLogLevel(OFLogger::ERROR_LOG_LEVEL);
-        return true;
-    }();
-    (void)done;
-}
-
 }  // namespace
 
 std::string DicomSegWriter::gridMismatch(const ImageGeometry& labels, const ImageGeometry& grid,
@@ -183,7 +174,7 @@ std::string DicomSegWriter::gridMismatch(const ImageGeometry& labels, const Imag
 DicomSegWriter::Summary DicomSegWriter::write(const Volume& labels, const LabelTable& table,
                                               const DicomReferenceSeries& reference,
                                               const std::string& path) {
-    quietDcmtk();
+    DcmtkLog::quiet();
     if (labels.empty() || labels.pixelType() != PixelType::UInt8 || labels.components() != 1)
         throw std::runtime_error(path + ": a label map must be an 8-bit unsigned volume with one component");
     if (reference.slices.empty()) throw std::runtime_error(path + ": the reference series has no images");

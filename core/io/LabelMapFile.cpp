@@ -20,6 +20,7 @@
 
 #include "io/DicomSegReader.h"
 #include "io/ImageFileReader.h"
+#include "io/VolumeWriter.h"
 #include "jobs/JobContext.h"
 
 namespace cadview {
@@ -82,11 +83,9 @@ std::string slicerColor(const std::array<std::uint8_t, 3>& c) {
 }
 
 // 3D Slicer's segmentation fields (vtkMRMLSegmentationStorageNode) and the full table as compact JSON.
-itk::MetaDataDictionary nrrdFields(const Volume& labels, const LabelTable& table) {
-    itk::MetaDataDictionary dict;
-    auto put = [&](const std::string& key, const std::string& value) {
-        itk::EncapsulateMetaData<std::string>(dict, key, value);
-    };
+VolumeWriter::HeaderFields nrrdFields(const Volume& labels, const LabelTable& table) {
+    VolumeWriter::HeaderFields dict;
+    auto put = [&](const std::string& key, const std::string& value) { dict.emplace_back(key, value); };
     const auto& s = labels.geometry().size;
     const std::string extent =
         "0 " + std::to_string(s[0] - 1) + " 0 " + std::to_string(s[1] - 1) + " 0 " + std::to_string(s[2] - 1);
@@ -108,38 +107,6 @@ itk::MetaDataDictionary nrrdFields(const Volume& labels, const LabelTable& table
     }
     put(kTableKey, nlohmann::json::parse(table.toJson()).dump());
     return dict;
-}
-
-void writeImage(const Volume& labels, const LabelTable& table, const std::string& path,
-                const std::string& ext) {
-    itk::ImageIOBase::Pointer io;
-    if (ext == ".nrrd") {
-        io = itk::NrrdImageIO::New();
-        io->SetMetaDataDictionary(nrrdFields(labels, table));
-    } else if (ext == ".mha") {
-        io = itk::MetaImageIO::New();
-    } else {
-        io = itk::NiftiImageIO::New();
-    }
-    const ImageGeometry& g = labels.geometry();
-    io->SetNumberOfDimensions(3);
-    itk::ImageIORegion region(3);
-    for (unsigned a = 0; a < 3; ++a) {
-        io->SetDimensions(a, g.size[a]);
-        io->SetSpacing(a, g.spacing[a]);
-        io->SetOrigin(a, g.origin[a]);
-        const Vec3 axis = g.axis(int(a));
-        io->SetDirection(a, std::vector<double>{axis[0], axis[1], axis[2]});
-        region.SetIndex(a, 0);
-        region.SetSize(a, g.size[a]);
-    }
-    io->SetComponentType(itk::IOComponentEnum::UCHAR);
-    io->SetNumberOfComponents(1);
-    io->SetPixelType(itk::IOPixelEnum::SCALAR);
-    io->SetIORegion(region);
-    io->SetUseCompression(ext != ".nii");
-    io->SetFileName(path);
-    io->Write(labels.data());
 }
 
 std::string readText(const std::string& path) {
@@ -248,11 +215,13 @@ void LabelMapFile::write(const Volume& labels, const LabelTable& table, const st
         throw std::runtime_error(path + ": a label map must be an 8-bit unsigned volume with one component");
     const std::string imageTmp = temporaryPath(path, ext);
     try {
-        writeImage(labels, table, imageTmp, ext);
-    } catch (const itk::ExceptionObject& e) {
+        // The same compression as every volume cadview writes: all but plain .nii.
+        VolumeWriter::write(labels, imageTmp,
+                            ext == ".nrrd" ? nrrdFields(labels, table) : VolumeWriter::HeaderFields{});
+    } catch (const std::exception& e) {
         std::error_code ec;
         fs::remove(imageTmp, ec);
-        throw std::runtime_error(path + ": cannot write (" + e.GetDescription() + ")");
+        throw std::runtime_error(path + ": cannot write (" + e.what() + ")");
     }
     std::string sidecarTmp;
     if (ext != ".nrrd") {

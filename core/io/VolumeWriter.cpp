@@ -1,6 +1,7 @@
 #include "io/VolumeWriter.h"
 
 #include <itkImageIOBase.h>
+#include <itkMetaDataObject.h>
 #include <itkMetaImageIO.h>
 #include <itkNiftiImageIO.h>
 #include <itkNrrdImageIO.h>
@@ -46,7 +47,7 @@ bool VolumeWriter::supportsFileName(const std::string& path) {
     return false;
 }
 
-void VolumeWriter::write(const Volume& volume, const std::string& path) {
+void VolumeWriter::write(const Volume& volume, const std::string& path, const HeaderFields& nrrdFields) {
     if (volume.empty()) throw std::runtime_error(path + ": nothing to write");
     itk::ImageIOBase::Pointer io;
     bool compress = false;
@@ -56,6 +57,10 @@ void VolumeWriter::write(const Volume& volume, const std::string& path) {
     } else if (endsWith(path, ".nrrd")) {
         io = itk::NrrdImageIO::New();
         compress = true;
+        itk::MetaDataDictionary dict;
+        for (const auto& [key, value] : nrrdFields)
+            itk::EncapsulateMetaData<std::string>(dict, key, value);
+        io->SetMetaDataDictionary(dict);
     } else if (endsWith(path, ".mha") || endsWith(path, ".mhd")) {
         io = itk::MetaImageIO::New();
         compress = true;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "image/Volume.h"
 
@@ -11,8 +13,10 @@ namespace cadview {
 class VolumeWriter {
   public:
     static bool supportsFileName(const std::string& path);
+    // Key/value fields written into a NRRD header (ignored for the other formats).
+    using HeaderFields = std::vector<std::pair<std::string, std::string>>;
     // Throws std::runtime_error with a message naming the file on failure.
-    static void write(const Volume& volume, const std::string& path);
+    static void write(const Volume& volume, const std::string& path, const HeaderFields& nrrdFields = {});
 };
 
 }  // namespace cadview
