@@ -3,4 +3,4 @@
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
-find core widgets app tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format --dry-run --Werror
+find core widgets app tests bench fuzz -name '*.cpp' -o -name '*.h' | xargs clang-format --dry-run --Werror

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "io/DicomFileMetaCheck.h"
 #include "io/DicomText.h"
 #include "io/MultiFrameHeader.h"
 
@@ -52,6 +53,12 @@ bool DicomHeaderReader::hasDicomMagic(const std::string& path) {
 
 std::optional<DicomHeaderReader::Header> DicomHeaderReader::read(const std::string& path,
                                                                  Diagnostic& problem) {
+    // GDCM asserts (aborting the process) on some damaged meta groups: those are refused here.
+    if (const auto damaged = DicomFileMetaCheck::problem(path)) {
+        problem =
+            Diagnostic::error(Diagnostic::Code::UnreadableFile, path, "damaged DICOM file: " + *damaged);
+        return std::nullopt;
+    }
     gdcm::Reader reader;
     reader.SetFileName(path.c_str());
     // Skipping the pixel data leaves its value unread: indexing touches headers only.

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "io/ColourDecoder.h"
+#include "io/DicomFileMetaCheck.h"
 #include "io/LoadError.h"
 #include "io/PixelConverter.h"
 #include "io/PixelDataExtent.h"
@@ -310,6 +311,9 @@ Diagnostics DicomPixelDecoder::decode(const DicomInstance& file, const std::vect
                                       const SliceFormat& format, std::vector<char>& scratch) {
     Diagnostics warnings;
     if (targets.empty()) return warnings;
+    // GDCM aborts on a damaged meta group (the file may have changed since it was indexed).
+    if (const auto problem = DicomFileMetaCheck::problem(file.path))
+        throw LoadError(Diagnostic::Code::UnreadableFile, file.path, *problem);
     const ReadOnlyFile in(file.path);
     const std::optional<PixelDataExtent> extent =
         PixelDataExtent::measure(file.path, file.transferSyntax, in);

@@ -5,9 +5,12 @@
 #include <cmath>
 #include <cstring>
 #include <mutex>
+#include <optional>
+#include <thread>
 
 #include "io/DicomPixelDecoder.h"
 #include "io/LoadError.h"
+#include "io/MemoryBudget.h"
 #include "io/MultiFrameHeader.h"
 #include "io/SliceStack.h"
 #include "io/StackResampler.h"
@@ -37,7 +40,10 @@ struct Plan {
     std::vector<const DicomInstance*> slices;
     const DicomInstance* multiFrameFile = nullptr;  // the file whose frames are decoded, if any
     bool resample = false;
-    SliceFormat format;
+    SliceFormat format;  // what the decoder writes: full-size slices
+    // Downsampled load: slices[] holds every k-th slice, decodeGeometry and description the reduced grid,
+    // and each slice is decoded at full size into a scratch buffer, then every k-th pixel kept.
+    unsigned downsample = 1;
 };
 
 struct Range {
@@ -78,7 +84,7 @@ PixelType chooseOutputType(const std::vector<const DicomInstance*>& slices, Rang
     return PixelType::Float32;
 }
 
-Plan makePlan(const SeriesEntry& series, const LoadOptions& options) {
+Plan makeFullPlan(const SeriesEntry& series, const LoadOptions& options) {
     if (series.instances.empty()) throw LoadError(Diagnostic::Code::UnreadableFile, series.uid, "no images");
     Plan plan;
     VolumeDescription& d = plan.description;
@@ -150,6 +156,117 @@ Plan makePlan(const SeriesEntry& series, const LoadOptions& options) {
     return plan;
 }
 
+std::string ordinal(unsigned k) {
+    return std::to_string(k) + (k == 2 ? "nd" : k == 3 ? "rd" : "th");
+}
+
+std::size_t reduced(std::size_t n, unsigned k) {
+    return (n + k - 1) / k;
+}
+
+// The grid of every k-th voxel along each axis of `g`: same origin and directions, spacing k times.
+ImageGeometry everyKth(ImageGeometry g, unsigned k) {
+    for (int a = 0; a < 3; ++a) {
+        g.size[a] = reduced(g.size[a], k);
+        g.spacing[a] *= k;
+    }
+    return g;
+}
+
+std::uint64_t bytesOf(const ImageGeometry& g, const VolumeDescription& d) {
+    return std::uint64_t(g.voxelCount()) * std::uint64_t(d.components) * bytesPerComponent(d.pixelType);
+}
+
+// Memory a load with factor k needs: the decoded stack, the resampled volume when there is one, and
+// the decoder's buffers (a multi-frame file is decoded whole by GDCM; single frames one per thread).
+std::uint64_t bytesNeeded(const Plan& full, unsigned k, const LoadOptions& options) {
+    const VolumeDescription& d = full.description;
+    std::uint64_t total = bytesOf(everyKth(full.decodeGeometry, k), d);
+    if (full.resample) total += bytesOf(everyKth(d.geometry, k), d);
+    const DicomInstance& first = full.multiFrameFile ? *full.multiFrameFile : *full.slices.front();
+    const std::uint64_t storedFrame = std::uint64_t(std::max(first.rows, 0)) *
+                                      std::uint64_t(std::max(first.columns, 0)) *
+                                      std::uint64_t(std::clamp(first.samplesPerPixel, 1, 4)) *
+                                      std::uint64_t((std::clamp(first.bitsAllocated, 1, 64) + 7) / 8);
+    const std::uint64_t fullSlice =
+        full.format.columns * full.format.rows * std::uint64_t(d.components) * bytesPerComponent(d.pixelType);
+    const std::uint64_t outSlices = reduced(full.slices.size(), k);
+    if (full.multiFrameFile)
+        total += storedFrame * std::uint64_t(std::max(first.frames, 1)) + (k > 1 ? outSlices * fullSlice : 0);
+    else
+        total += std::uint64_t(options.threads ? options.threads
+                                               : std::max(1u, std::thread::hardware_concurrency())) *
+                 (storedFrame + (k > 1 ? fullSlice : 0));
+    return total;
+}
+
+// Keeps every k-th slice (in stack order), row and column.
+void applyDownsample(Plan& plan, unsigned k, const std::string& uid) {
+    if (k <= 1) return;
+    plan.downsample = k;
+    auto keep = [k](auto& values) {
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < values.size(); i += k)
+            values[out++] = values[i];
+        values.resize(out);
+    };
+    keep(plan.slices);
+    keep(plan.stack.order);
+    keep(plan.stack.positions);
+    keep(plan.stack.offsetRow);
+    keep(plan.stack.offsetCol);
+    plan.decodeGeometry = everyKth(plan.decodeGeometry, k);
+    plan.stack.stackGeometry = everyKth(plan.stack.stackGeometry, k);
+    plan.stack.regularGeometry = everyKth(plan.stack.regularGeometry, k);
+    VolumeDescription& d = plan.description;
+    d.geometry = everyKth(d.geometry, k);
+    d.info.is2D = d.geometry.size[2] == 1;
+    d.diagnostics.push_back(Diagnostic::info(Diagnostic::Code::Resampled, uid,
+                                             "downsampled: every " + ordinal(k) + " slice, row and column",
+                                             d.geometry.spacing[2]));
+}
+
+// The smallest factor from `from` at which the load fits, up to 16; nothing when none does.
+std::optional<unsigned> fittingFactor(const Plan& full, unsigned from, const LoadOptions& options) {
+    for (unsigned k = std::max(from, 1u); k <= 16; ++k)
+        if (MemoryBudget::fits(bytesNeeded(full, k, options), options)) return k;
+    return std::nullopt;
+}
+
+// The factor the options ask for: `downsample`, or with fitInMemory the smallest one that fits.
+unsigned chosenFactor(const Plan& full, const LoadOptions& options) {
+    const unsigned k = std::max(options.downsample, 1u);
+    return options.fitInMemory ? fittingFactor(full, k, options).value_or(k) : k;
+}
+
+// Refuses, before anything is allocated, a load that does not fit in memory.
+void checkMemory(const Plan& full, unsigned k, const LoadOptions& options, const std::string& uid) {
+    const std::uint64_t needed = bytesNeeded(full, k, options);
+    if (MemoryBudget::fits(needed, options)) return;
+    std::string suggestion;
+    if (const auto fit = fittingFactor(full, k + 1, options))
+        suggestion = "a downsampled load (every " + ordinal(*fit) + " slice, row and column) needs " +
+                     MemoryBudget::format(bytesNeeded(full, *fit, options)) + " and fits";
+    else
+        suggestion = std::string("even a downsampled load does not fit") +
+                     (full.multiFrameFile ? " (a multi-frame file is decoded whole)" : "");
+    MemoryBudget::require(needed, options, uid, suggestion);
+}
+
+Plan makePlan(const SeriesEntry& series, const LoadOptions& options) {
+    Plan plan = makeFullPlan(series, options);
+    applyDownsample(plan, chosenFactor(plan, options), series.uid);
+    return plan;
+}
+
+// Every k-th pixel of every k-th row of a full-size slice.
+void subsample(const std::byte* full, std::size_t columns, std::size_t rows, unsigned k,
+               std::size_t pixelBytes, std::byte* dst) {
+    for (std::size_t y = 0; y < rows; y += k)
+        for (std::size_t x = 0; x < columns; x += k, dst += pixelBytes)
+            std::memcpy(dst, full + (y * columns + x) * pixelBytes, pixelBytes);
+}
+
 void fillSlices(std::byte* dst, std::size_t count, PixelType type, double value) {
     dispatchPixelType(type, [&](auto v) {
         using T = decltype(v);
@@ -164,18 +281,24 @@ VolumeDescription DicomSeriesReader::describe(const SeriesEntry& series, const L
 }
 
 Volume DicomSeriesReader::read(const SeriesEntry& series, const LoadOptions& options, JobContext& job) {
-    const Plan plan = makePlan(series, options);
+    Plan plan = makeFullPlan(series, options);
+    const unsigned k = chosenFactor(plan, options);
+    checkMemory(plan, k, options, series.uid);
+    applyDownsample(plan, k, series.uid);
     const VolumeDescription& d = plan.description;
     Volume stack(plan.decodeGeometry, d.pixelType, d.components);
     stack.info() = d.info;
     const std::size_t n = plan.slices.size();
     // One task per file: every slice of a single-frame series, or all the frames of a multi-frame file.
     const std::size_t tasks = plan.multiFrameFile ? 1 : n;
+    // Downsampled: slices are decoded at full size here, then every k-th pixel copied into the stack.
+    const std::size_t pixelBytes = std::size_t(d.components) * bytesPerComponent(d.pixelType);
+    const std::size_t fullSliceBytes = plan.format.columns * plan.format.rows * pixelBytes;
 
     // Decode the middle slice first so a preview can be shown while the rest loads.
     std::vector<std::size_t> order(tasks);
-    for (std::size_t k = 0; k < tasks; ++k)
-        order[k] = k;
+    for (std::size_t t = 0; t < tasks; ++t)
+        order[t] = t;
     if (tasks > 2) std::rotate(order.begin(), order.begin() + tasks / 2, order.begin() + tasks / 2 + 1);
 
     std::mutex resultMutex;
@@ -185,31 +308,44 @@ Volume DicomSeriesReader::read(const SeriesEntry& series, const LoadOptions& opt
         tasks, job,
         [&](std::size_t item) {
             thread_local std::vector<char> scratch;
-            const std::size_t k = order[item];
-            std::vector<SliceTarget> targets;
+            thread_local std::vector<std::byte> fullSlices;
+            const std::size_t task = order[item];
+            std::vector<std::size_t> outputs;  // stack slice of each target
             if (plan.multiFrameFile) {
                 for (std::size_t z = 0; z < n; ++z)
-                    targets.push_back(
-                        {std::size_t(plan.slices[z]->instanceNumber), stack.slice(z), plan.slices[z]});
+                    outputs.push_back(z);
             } else {
-                targets.push_back({0, stack.slice(k), plan.slices[k]});
+                outputs.push_back(task);
             }
-            const DicomInstance& file = plan.multiFrameFile ? *plan.multiFrameFile : *plan.slices[k];
+            if (k > 1) fullSlices.resize(outputs.size() * fullSliceBytes);
+            std::vector<SliceTarget> targets;
+            for (std::size_t t = 0; t < outputs.size(); ++t) {
+                const DicomInstance* h = plan.slices[outputs[t]];
+                std::byte* dst = k > 1 ? fullSlices.data() + t * fullSliceBytes : stack.slice(outputs[t]);
+                targets.push_back({plan.multiFrameFile ? std::size_t(h->instanceNumber) : 0, dst, h});
+            }
+            const DicomInstance& file = plan.multiFrameFile ? *plan.multiFrameFile : *plan.slices[task];
             try {
                 Diagnostics w = DicomPixelDecoder::decode(file, targets, plan.format, scratch);
+                if (k > 1)
+                    for (std::size_t t = 0; t < outputs.size(); ++t)
+                        subsample(targets[t].dst, plan.format.columns, plan.format.rows, k, pixelBytes,
+                                  stack.slice(outputs[t]));
                 if (!w.empty()) {
                     std::lock_guard lock(resultMutex);
                     warnings.insert(warnings.end(), w.begin(), w.end());
                 }
             } catch (const LoadError& e) {
-                for (const SliceTarget& t : targets)
-                    fillSlices(t.dst, stack.sliceBytes() / bytesPerComponent(d.pixelType), d.pixelType,
-                               plan.format.blank);
+                for (std::size_t z : outputs)
+                    fillSlices(stack.slice(z), stack.sliceBytes() / bytesPerComponent(d.pixelType),
+                               d.pixelType, plan.format.blank);
                 std::lock_guard lock(resultMutex);
                 failures.push_back(e.diagnostic());
             }
+            if (k > 1 && fullSlices.size() > (std::size_t(64) << 20))
+                std::vector<std::byte>().swap(fullSlices);
             if (item == 0 && options.onPreview) {
-                const std::size_t z = plan.multiFrameFile ? n / 2 : k;
+                const std::size_t z = plan.multiFrameFile ? n / 2 : task;
                 ImageGeometry g = stack.geometry();
                 g.origin = g.indexToPhysical({0, 0, double(z)});
                 g.size[2] = 1;

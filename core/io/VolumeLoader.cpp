@@ -5,6 +5,7 @@
 #include "io/DicomSeriesReader.h"
 #include "io/ImageFileReader.h"
 #include "io/LoadError.h"
+#include "io/MemoryBudget.h"
 #include "io/StudyIndexer.h"
 
 namespace cadview {
@@ -16,6 +17,11 @@ VolumeDescription VolumeLoader::describe(const SeriesEntry& entry, const LoadOpt
 
 Volume VolumeLoader::load(const SeriesEntry& entry, const LoadOptions& options, JobContext& job) {
     if (entry.kind == SeriesEntry::Kind::ImageFile) {
+        // ITK may read into a buffer of its own before the volume's: up to twice the volume.
+        const VolumeDescription d = ImageFileReader::describe(entry.path);
+        const std::uint64_t bytes = std::uint64_t(d.geometry.voxelCount()) * std::uint64_t(d.components) *
+                                    bytesPerComponent(d.pixelType);
+        MemoryBudget::require(2 * bytes, options, entry.path, "image files cannot be loaded downsampled");
         Volume v = ImageFileReader::read(entry.path, job);
         if (options.onPreview && v.geometry().size[2] == 1) options.onPreview(v);
         return v;
