@@ -52,6 +52,9 @@ QString DiagnosticText::reason(const Diagnostic& d) {
             t = tr("oblique: the grid is %1° off the patient axes; views follow the nearest axes")
                     .arg(d.value, 0, 'f', 1);
             break;
+        case C::InsufficientMemory:
+            t = tr("too large for the memory free");
+            break;
         case C::Cancelled:
             t = tr("cancelled");
             break;

@@ -97,7 +97,7 @@ void StudyLoader::open(const QStringList& paths, const QString& seriesUid) {
     startJob(job);
 }
 
-void StudyLoader::loadSeries(const QString& uid) {
+void StudyLoader::loadSeries(const QString& uid, bool fitInMemory) {
     const std::string wanted = uid.toStdString();
     const SeriesEntry* found = nullptr;
     for (const auto& s : index_->series)
@@ -113,8 +113,9 @@ void StudyLoader::loadSeries(const QString& uid) {
     auto error = std::make_shared<Diagnostic>();
     QPointer<StudyLoader> self(this);
     auto* job = new BackgroundJob(
-        [entry, result, error, self, generation](JobContext& ctx) {
+        [entry, result, error, self, generation, fitInMemory](JobContext& ctx) {
             LoadOptions options;
+            options.fitInMemory = fitInMemory;
             options.onPreview = [self, generation](const Volume& slice) {
                 auto copy = std::make_shared<const Volume>(slice);
                 QMetaObject::invokeMethod(
@@ -149,9 +150,11 @@ void StudyLoader::loadSeries(const QString& uid) {
         emit loaded(uid);
         if (large) prepare3D(volume);
     });
-    connect(job, &BackgroundJob::failed, this, [this, error](const QString& message) {
+    connect(job, &BackgroundJob::failed, this, [this, error, uid](const QString& message) {
         session_->clear();
-        emit failed(error->subject.empty() ? message : DiagnosticText::text(*error));
+        const QString text = error->subject.empty() ? message : DiagnosticText::text(*error);
+        emit failed(text);
+        if (error->code == Diagnostic::Code::InsufficientMemory) emit tooLarge(uid, text);
     });
     startJob(job);
     generation_ = generation;

@@ -26,7 +26,9 @@ class StudyLoader : public QObject {
     ~StudyLoader() override;
 
     void open(const QStringList& paths, const QString& seriesUid = {});
-    void loadSeries(const QString& uid);
+    // With `fitInMemory`, a series too large for the memory free is loaded downsampled (every k-th
+    // slice, row and column) instead of refused.
+    void loadSeries(const QString& uid, bool fitInMemory = false);
     // Loads a label map file onto the open image (same grid).
     void loadOverlay(const QString& path);
     void cancel();
@@ -45,6 +47,9 @@ class StudyLoader : public QObject {
     void loaded(const QString& uid);
     void overlayLoaded(const QString& path);
     void failed(const QString& message);
+    // The series would not fit in the memory free (after `failed`): loadSeries(uid, true) loads it
+    // downsampled.
+    void tooLarge(const QString& uid, const QString& message);
     void diagnosticsChanged();
 
   private:

@@ -37,6 +37,7 @@ class LabelFileActions : public QObject {
     // (setPrompts(false), for tests and batch runs), returns true.
     bool confirmDiscard();
     void setPrompts(bool on) { prompts_ = on; }
+    bool prompts() const { return prompts_; }
 
   signals:
     void saved(const QString& path);

@@ -101,7 +101,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(loader_, &StudyLoader::overlayLoaded, this, [this](const QString& path) {
         statusText_->setText(tr("Label map %1 shown").arg(QFileInfo(path).fileName()));
     });
-    connect(browser_, &SeriesBrowser::seriesActivated, loader_, &StudyLoader::loadSeries);
+    connect(browser_, &SeriesBrowser::seriesActivated, loader_,
+            [this](const QString& uid) { loader_->loadSeries(uid); });
+    connect(loader_, &StudyLoader::tooLarge, this, [this](const QString& uid, const QString& message) {
+        if (!labelFiles_->prompts()) return;
+        const auto answer = QMessageBox::question(
+            this, tr("Series too large"),
+            tr("%1\n\nLoad it downsampled (every k-th slice, row and column, with k as small as fits)?")
+                .arg(message),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        if (answer == QMessageBox::Yes) loader_->loadSeries(uid, true);
+    });
     connect(session_, &Session::windowChanged, this, [this] {
         const WindowLevel w = session_->window();
         statusText_->setText(tr("Window %1, level %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0));

@@ -43,6 +43,8 @@ const char* codeName(Diagnostic::Code code) {
             return "spacing-unknown";
         case C::Oblique:
             return "oblique";
+        case C::InsufficientMemory:
+            return "insufficient-memory";
         case C::Cancelled:
             break;
     }
@@ -94,6 +96,9 @@ std::string describe(const Diagnostic& d) {
             break;
         case C::Oblique:
             text = fmt("oblique: grid is %.1f degrees off the patient axes", d.value);
+            break;
+        case C::InsufficientMemory:
+            text = "too large for the memory free";
             break;
         case C::Cancelled:
             text = "cancelled";

@@ -24,6 +24,7 @@ struct Diagnostic {
         ColorConverted,      // a colour image was shown in grey
         SpacingUnknown,      // no pixel spacing in the file: 1 mm assumed
         Oblique,             // grid is not aligned with the patient axes; value = angle in degrees
+        InsufficientMemory,  // the load would not fit in the memory free; a downsampled load may
         Cancelled,
     };
 

@@ -41,7 +41,7 @@ void MemoryBudget::require(std::uint64_t needed, const LoadOptions& options, con
                          format(*usable(options)) +
                          (options.memoryLimitBytes > 0 ? " is allowed" : " is free");
     if (!suggestion.empty()) detail += "; " + suggestion;
-    throw LoadError(Diagnostic::Code::UnreadableFile, subject, detail);
+    throw LoadError(Diagnostic::Code::InsufficientMemory, subject, detail);
 }
 
 std::string MemoryBudget::format(std::uint64_t bytes) {

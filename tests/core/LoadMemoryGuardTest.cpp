@@ -134,6 +134,7 @@ TEST_F(LoadMemoryGuard, AHugeSeriesIsRefusedFastWithoutAllocating) {
         FAIL() << "a 32 GiB load was not refused";
     } catch (const LoadError& e) {
         const std::string message = e.what();
+        EXPECT_EQ(e.diagnostic().code, Diagnostic::Code::InsufficientMemory);
         EXPECT_NE(message.find("not enough memory"), std::string::npos) << message;
         EXPECT_NE(message.find("needs 62.5 GiB"), std::string::npos) << message;  // volume + GDCM's buffer
         EXPECT_NE(message.find("only 1.0 GiB is allowed"), std::string::npos) << message;
