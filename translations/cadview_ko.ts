@@ -73,6 +73,10 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>too large for the memory free</source>
+        <translation>사용 가능한 메모리에 비해 너무 큼</translation>
+    </message>
 </context>
 <context>
     <name>SliceAnnotator</name>
@@ -907,6 +911,18 @@ Not for diagnostic use.</source>
     <message>
         <source>&amp;Dataset</source>
         <translation>데이터셋(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Series too large</source>
+        <translation>시리즈가 너무 큼</translation>
+    </message>
+    <message>
+        <source>%1
+
+Load it downsampled (every k-th slice, row and column, with k as small as fits)?</source>
+        <translation>%1
+
+다운샘플링하여 불러올까요? (메모리에 맞는 가장 작은 k로 k번째마다 슬라이스, 행, 열을 읽습니다)</translation>
     </message>
 </context>
 <context>
