@@ -69,7 +69,7 @@ run() {
     local t=$1
     mkdir -p "$build/findings/$t" "$build/corpus/$t"
     (cd "$build/findings/$t" &&
-        nice -n 10 "$build/bin/fuzz_$t" "$build/corpus/$t" -max_total_time="$seconds" -timeout=20 \
+        LSAN_OPTIONS="suppressions=$here/fuzz/lsan.supp:print_suppressions=0" nice -n 10 "$build/bin/fuzz_$t" "$build/corpus/$t" -max_total_time="$seconds" -timeout=20 \
             -rss_limit_mb=3072 -malloc_limit_mb=1024 -print_final_stats=1 -close_fd_mask=3 \
             -artifact_prefix="$build/findings/$t/" >"$build/findings/$t.log" 2>&1 || true)
 }

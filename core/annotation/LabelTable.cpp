@@ -140,7 +140,8 @@ std::string LabelTable::toJson() const {
                           {"color", {e.color[0], e.color[1], e.color[2]}},
                           {"visible", e.visible},
                           {"locked", e.locked}});
-    return nlohmann::json{{"labels", labels}}.dump(2);
+    // Names from other tools' files may not be UTF-8: such bytes become U+FFFD instead of an exception.
+    return nlohmann::json{{"labels", labels}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 LabelTable LabelTable::fromJson(const std::string& text) {

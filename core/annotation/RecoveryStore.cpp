@@ -132,7 +132,8 @@ void RecoveryStore::save(const Volume& labels, const LabelTable& table, Info inf
     const fs::path labelsPath = slot / info.labelsFile;
     LabelMapFile::write(labels, table, labelsPath.string());
     fsyncFile(labelsPath);
-    writeAtomically(slot / kInfoFile, toJson(info).dump(2));
+    writeAtomically(slot / kInfoFile,
+                    toJson(info).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     // The new autosave is complete: older label files can go.
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(slot, ec)) {

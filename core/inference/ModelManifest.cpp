@@ -94,7 +94,7 @@ ModelManifest ModelManifest::parse(const std::string& text, const std::string& p
     json j;
     try {
         j = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // syntax, and numbers too large for any type (out_of_range)
         throw ManifestError(path + ": not valid JSON (" + e.what() + ")");
     }
     if (!j.is_object()) r.fail("(top level)", "expected an object");
@@ -136,7 +136,8 @@ ModelManifest ModelManifest::parse(const std::string& text, const std::string& p
             return v.is_number_integer() && v.get<int>() > 0;
         }))
         r.fail("input.size", "expected " + std::to_string(dims) + " positive integers for a " +
-                                 (dims == 3 ? "3d" : "2d") + " model, got " + size.dump());
+                                 (dims == 3 ? "3d" : "2d") + " model, got " +
+                                 size.dump(-1, ' ', false, json::error_handler_t::replace));
     for (const auto& v : size)
         m.inputSize.push_back(v.get<int>());
     if (in.contains("spacing")) {
@@ -144,8 +145,8 @@ ModelManifest ModelManifest::parse(const std::string& text, const std::string& p
         if (!sp.is_array() || sp.size() != dims || !std::all_of(sp.begin(), sp.end(), [](const json& v) {
                 return v.is_number() && v.get<double>() > 0;
             }))
-            r.fail("input.spacing",
-                   "expected " + std::to_string(dims) + " positive numbers, got " + sp.dump());
+            r.fail("input.spacing", "expected " + std::to_string(dims) + " positive numbers, got " +
+                                        sp.dump(-1, ' ', false, json::error_handler_t::replace));
         for (const auto& v : sp)
             m.inputSpacing.push_back(v.get<double>());
     }
@@ -263,7 +264,7 @@ std::string ModelManifest::toJson() const {
     const char* acts[] = {"softmax", "sigmoid", "none"};
     j["output"] = {{"activation", acts[int(activation)]}, {"logits", logitsOutput}, {"overlap", overlap}};
     if (featureMapOutput) j["output"]["feature_map"] = *featureMapOutput;
-    return j.dump();
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace cadview

@@ -105,7 +105,8 @@ VolumeWriter::HeaderFields nrrdFields(const Volume& labels, const LabelTable& ta
         put(p + "Extent", extent);
         put(p + "Tags", "|");
     }
-    put(kTableKey, nlohmann::json::parse(table.toJson()).dump());
+    put(kTableKey,
+        nlohmann::json::parse(table.toJson()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     return dict;
 }
 

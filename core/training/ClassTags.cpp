@@ -51,7 +51,8 @@ void ClassTags::save(const std::string& path) const {
     const std::string temp = path + ".tmp";
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << nlohmann::json{{"tags", tags}}.dump(2) << '\n';
+        out << nlohmann::json{{"tags", tags}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << '\n';
         out.flush();
         if (!out) throw std::runtime_error(path + ": cannot be written");
     }
