@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -77,7 +78,10 @@ void LabelTableWidget::refresh() {
     for (int row = 0; row < int(entries.size()); ++row) {
         const LabelEntry& e = entries[std::size_t(row)];
         auto* colour = new QTableWidgetItem;
-        colour->setBackground(QColor(e.color[0], e.color[1], e.color[2]));
+        // A swatch icon, which stays visible when the row is selected (a background would not).
+        QPixmap swatch(14, 14);
+        swatch.fill(QColor(e.color[0], e.color[1], e.color[2]));
+        colour->setData(Qt::DecorationRole, swatch);
         colour->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         auto* value = new QTableWidgetItem(QString::number(e.value));
         value->setData(Qt::UserRole, e.value);

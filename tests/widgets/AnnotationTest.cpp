@@ -327,6 +327,10 @@ class AnnotationTest : public QObject {
         QVERIFY2(text.contains(QStringLiteral("%1 voxels").arg(count)), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("mean 0.0 HU")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("%1 ml").arg(count / 1000.0, 0, 'f', 2)), qPrintable(text));
+        // For a look at the panel: CADVIEW_SNAPSHOT_DIR=/tmp/x AnnotationTest
+        if (qEnvironmentVariableIsSet("CADVIEW_SNAPSHOT_DIR"))
+            panel.grab().save(qEnvironmentVariable("CADVIEW_SNAPSHOT_DIR") +
+                              QStringLiteral("/labels-panel.png"));
     }
 
     void acceptingOneAiLabelIsOneUndoableEdit() {
