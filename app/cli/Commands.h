@@ -83,6 +83,15 @@ struct ExportSegOptions {
     std::string seriesUid;  // when the reference holds several series
 };
 
+struct AnonymizeOptions {
+    std::string input;   // DICOM file or folder (searched recursively)
+    std::string output;  // folder for the de-identified files (not IN, not inside IN)
+    std::string key;     // secret salt of the UID / patient ID hash; empty = the project's fixed salt
+    std::string patientName = "ANONYMOUS";
+    std::string patientId;  // empty: "ANON-" + keyed hash of the original ID
+    bool printProfile = false;
+};
+
 // The bundled model folder followed by `extra` (later folders win for models of the same name).
 std::vector<std::string> modelDirectories(const std::vector<std::string>& extra);
 
@@ -95,5 +104,6 @@ int runClassify(const ClassifyOptions& options);
 int runEvaluate(const EvaluateOptions& options);
 int runTrain(const TrainOptions& options);
 int runExportSeg(const ExportSegOptions& options);
+int runAnonymize(const AnonymizeOptions& options);
 
 }  // namespace cadview::cli

@@ -152,6 +152,20 @@ int main(int argc, char** argv) {
     exportSegCmd->add_option("--series", exportSeg.seriesUid,
                              "SeriesInstanceUID when the reference holds several");
 
+    cadview::cli::AnonymizeOptions anonymize;
+    auto* anonymizeCmd = app.add_subcommand(
+        "anonymize",
+        "De-identify DICOM files (PS3.15 Annex E basic profile, keyed-hash UIDs) into a new folder");
+    anonymizeCmd->add_option("in", anonymize.input, "DICOM file or folder (searched recursively)");
+    anonymizeCmd->add_option("out", anonymize.output, "Output folder (not IN, not inside IN)");
+    anonymizeCmd->add_option("--key", anonymize.key, "Secret salt of the UID and patient ID hash");
+    anonymizeCmd->add_option("--patient-name", anonymize.patientName, "Patient's Name to write")
+        ->capture_default_str();
+    anonymizeCmd->add_option("--patient-id", anonymize.patientId,
+                             "Patient ID to write (default: ANON- and a keyed hash of the original)");
+    anonymizeCmd->add_flag("--print-profile", anonymize.printProfile,
+                           "Print the PS3.15 table and the applied actions as CSV, and exit");
+
     CLI11_PARSE(app, argc, argv);
     if (ignoreValue >= 0) evaluate.ignore = ignoreValue;
     if (trainIgnore >= 0) train.ignore = trainIgnore;
@@ -164,6 +178,7 @@ int main(int argc, char** argv) {
         if (*evaluateCmd) return cadview::cli::runEvaluate(evaluate);
         if (*trainCmd) return cadview::cli::runTrain(train);
         if (*exportSegCmd) return cadview::cli::runExportSeg(exportSeg);
+        if (*anonymizeCmd) return cadview::cli::runAnonymize(anonymize);
     } catch (const std::exception& e) {
         std::cerr << "cadview-cli: " << e.what() << "\n";
         return 1;
