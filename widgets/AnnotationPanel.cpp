@@ -16,7 +16,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "BackgroundJob.h"
 #include "LabelTableWidget.h"
@@ -28,16 +27,6 @@
 #include "annotation/SliceInterpolation.h"
 
 namespace cadview {
-
-namespace {
-
-std::shared_ptr<Volume> copyOf(const Volume& labels) {
-    auto copy = std::make_shared<Volume>(labels.geometry(), labels.pixelType(), labels.components());
-    std::memcpy(copy->data(), labels.data(), labels.bytes());
-    return copy;
-}
-
-}  // namespace
 
 AnnotationPanel::AnnotationPanel(Session* session, QWidget* parent) : QWidget(parent), session_(session) {
     setObjectName(QStringLiteral("annotationPanel"));
@@ -251,7 +240,7 @@ bool AnnotationPanel::runOperation(const QString& name, Operation operation) {
         emit operationFinished(false);
         return true;
     }
-    auto copy = copyOf(*doc.labels());
+    auto copy = doc.snapshot();
     auto result = std::make_shared<LabelEdit>();
     const std::size_t revision = doc.revision();
     job_ = std::make_unique<BackgroundJob>(
@@ -297,7 +286,7 @@ void AnnotationPanel::computeStatistics() {
         statistics_->setText(tr("%1: no voxels").arg(name));
         return;
     }
-    auto copy = copyOf(*doc.labels());
+    auto copy = doc.snapshot();
     auto image = session_->volume();
     auto stats = std::make_shared<RoiStatistics>();
     auto onSlice = std::make_shared<RoiStatistics>();

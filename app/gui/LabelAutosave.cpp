@@ -6,8 +6,6 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 
-#include <cstring>
-
 #include "BackgroundJob.h"
 #include "Session.h"
 #include "StudyLoader.h"
@@ -95,8 +93,7 @@ void LabelAutosave::save() {
     idle_.stop();
     interval_.stop();
     clearPending_ = false;
-    auto labels = std::make_shared<Volume>(doc.labels()->geometry(), PixelType::UInt8);
-    std::memcpy(labels->data(), doc.labels()->data(), labels->bytes());
+    auto labels = doc.snapshot();
     auto table = std::make_shared<LabelTable>(doc.table());
     RecoveryStore::Info info;
     info.imageSource = session_->volume()->info().source;

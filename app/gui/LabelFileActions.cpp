@@ -10,7 +10,6 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 
-#include <cstring>
 #include <memory>
 
 #include "BackgroundJob.h"
@@ -109,8 +108,7 @@ bool LabelFileActions::saveAs(const QString& path) {
         if (!series) return fail(tr("A DICOM SEG refers to a DICOM series; the open image is not one."));
     }
     // Save a copy, so painting can go on while it is written.
-    auto labels = std::make_shared<Volume>(doc.labels()->geometry(), PixelType::UInt8);
-    std::memcpy(labels->data(), doc.labels()->data(), labels->bytes());
+    auto labels = doc.snapshot();
     auto table = std::make_shared<LabelTable>(doc.table());
     const std::size_t revision = doc.revision();
     job_ = new BackgroundJob(

@@ -55,6 +55,13 @@ void LabelMapDocument::load(const Volume& labels, LabelTable table) {
     savedRevision_ = revision_;
 }
 
+std::shared_ptr<Volume> LabelMapDocument::snapshot() const {
+    if (!labels_) return nullptr;
+    auto copy = std::make_shared<Volume>(labels_->geometry(), PixelType::UInt8);
+    std::memcpy(copy->data(), labels_->data(), labels_->bytes());
+    return copy;
+}
+
 Volume& LabelMapDocument::ensureLabels() {
     if (!hasGrid_) throw std::logic_error("LabelMapDocument: no image grid");
     if (!labels_) {

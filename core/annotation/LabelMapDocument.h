@@ -31,6 +31,9 @@ class LabelMapDocument {
     bool hasLabels() const { return labels_ != nullptr; }
     // The label map, or nullptr before the first edit or load.
     const std::shared_ptr<Volume>& labels() const { return labels_; }
+    // A copy of the label map for work off the GUI thread (saving, autosave, background operations),
+    // or nullptr when there is none.
+    std::shared_ptr<Volume> snapshot() const;
     // The label map, created (all 0) when there is none. Throws std::logic_error before reset().
     Volume& ensureLabels();
     const ImageGeometry& grid() const { return grid_; }
