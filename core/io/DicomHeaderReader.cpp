@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "io/DicomFileMetaCheck.h"
+#include "io/DicomHeaderCheck.h"
 #include "io/DicomText.h"
 #include "io/MultiFrameHeader.h"
 
@@ -54,7 +54,7 @@ bool DicomHeaderReader::hasDicomMagic(const std::string& path) {
 std::optional<DicomHeaderReader::Header> DicomHeaderReader::read(const std::string& path,
                                                                  Diagnostic& problem) {
     // GDCM asserts (aborting the process) on some damaged meta groups: those are refused here.
-    if (const auto damaged = DicomFileMetaCheck::problem(path)) {
+    if (const auto damaged = DicomHeaderCheck::problem(path)) {
         problem =
             Diagnostic::error(Diagnostic::Code::UnreadableFile, path, "damaged DICOM file: " + *damaged);
         return std::nullopt;

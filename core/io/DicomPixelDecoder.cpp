@@ -10,7 +10,7 @@
 #include <string>
 
 #include "io/ColourDecoder.h"
-#include "io/DicomFileMetaCheck.h"
+#include "io/DicomHeaderCheck.h"
 #include "io/LoadError.h"
 #include "io/PixelConverter.h"
 #include "io/PixelDataExtent.h"
@@ -312,7 +312,7 @@ Diagnostics DicomPixelDecoder::decode(const DicomInstance& file, const std::vect
     Diagnostics warnings;
     if (targets.empty()) return warnings;
     // GDCM aborts on a damaged meta group (the file may have changed since it was indexed).
-    if (const auto problem = DicomFileMetaCheck::problem(file.path))
+    if (const auto problem = DicomHeaderCheck::problem(file.path))
         throw LoadError(Diagnostic::Code::UnreadableFile, file.path, *problem);
     const ReadOnlyFile in(file.path);
     const std::optional<PixelDataExtent> extent =

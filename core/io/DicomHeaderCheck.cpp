@@ -1,0 +1,315 @@
+#include "io/DicomHeaderCheck.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#include "io/ReadOnlyFile.h"
+
+namespace cadview {
+
+namespace {
+
+constexpr std::uint32_t kUndefined = 0xffffffffu;
+constexpr std::uint32_t kItem = 0xfffee000u, kItemEnd = 0xfffee00du, kSequenceEnd = 0xfffee0ddu;
+constexpr std::uint32_t kPixelData = 0x7fe00010u;
+
+// Explicit VRs whose value length takes 4 bytes after 2 reserved ones (PS 3.5, 7.1.2).
+bool hasLongLength(const char vr[2]) {
+    static const char* const kLong[] = {"OB", "OD", "OF", "OL", "OV", "OW", "SQ",
+                                        "SV", "UC", "UN", "UR", "UT", "UV"};
+    for (const char* v : kLong)
+        if (vr[0] == v[0] && vr[1] == v[1]) return true;
+    return false;
+}
+
+bool isKnownVr(const char vr[2]) {
+    static const char* const kShort[] = {"AE", "AS", "AT", "CS", "DA", "DS", "DT", "FL", "FD", "IS", "LO",
+                                         "LT", "PN", "SH", "SL", "SS", "ST", "TM", "UI", "UL", "US"};
+    for (const char* v : kShort)
+        if (vr[0] == v[0] && vr[1] == v[1]) return true;
+    return hasLongLength(vr);
+}
+
+bool isVrText(const unsigned char* vr) {
+    return vr[0] >= 'A' && vr[0] <= 'Z' && vr[1] >= 'A' && vr[1] <= 'Z';
+}
+
+std::string tagName(std::uint32_t tag) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "(%04x,%04x)", unsigned(tag >> 16), unsigned(tag & 0xffff));
+    return buf;
+}
+
+struct Encoding {
+    bool explicitVr = true;
+    bool bigEndian = false;
+};
+
+// How a walk of one data set, sequence or item ended.
+enum class Walk {
+    Done,     // the structure is sound as far as it goes
+    Unclear,  // it stopped making sense here: leave the verdict to GDCM
+    Problem,  // GDCM must not read this file (problem_ says why)
+};
+
+// Reads the file through a 64 KiB window: the walk is sequential and skips over large values.
+class Walker {
+  public:
+    explicit Walker(const std::string& path) : file_(path), window_(std::size_t(64) << 10) {
+        size_ = file_.size().value_or(0);
+    }
+
+    bool isOpen() const { return file_.isOpen(); }
+    std::uint64_t size() const { return size_; }
+    const std::string& problem() const { return problem_; }
+
+    bool read(std::uint64_t pos, unsigned char* dst, std::size_t n) {
+        if (pos + n > size_) return false;
+        if (pos < windowStart_ || pos + n > windowStart_ + windowBytes_) {
+            windowStart_ = pos;
+            windowBytes_ = std::size_t(std::min<std::uint64_t>(window_.size(), size_ - pos));
+            if (n > windowBytes_ || !file_.readAt(window_.data(), windowBytes_, pos)) {
+                windowBytes_ = 0;
+                return false;
+            }
+        }
+        std::memcpy(dst, window_.data() + (pos - windowStart_), n);
+        return true;
+    }
+
+    std::uint32_t u16(const unsigned char* p, const Encoding& e) const {
+        return e.bigEndian ? std::uint32_t(p[0]) << 8 | p[1] : std::uint32_t(p[1]) << 8 | p[0];
+    }
+    std::uint32_t u32(const unsigned char* p, const Encoding& e) const {
+        return e.bigEndian ? u16(p, e) << 16 | u16(p + 2, e) : u16(p + 2, e) << 16 | u16(p, e);
+    }
+    std::uint32_t tag(const unsigned char* p, const Encoding& e) const {
+        return u16(p, e) << 16 | u16(p + 2, e);
+    }
+
+    Walk fail(std::string why) {
+        problem_ = std::move(why);
+        return Walk::Problem;
+    }
+
+    Walk claimsTooMuch(std::uint32_t tag, std::uint64_t pos, std::uint64_t header, std::uint64_t length) {
+        return fail("element " + tagName(tag) + " claims " + std::to_string(length) + " bytes, but only " +
+                    std::to_string(size_ - std::min(size_, pos + header)) + " are left in the file");
+    }
+
+    // The elements of a data set from `pos`: up to `end` (a defined length), or up to an item
+    // delimiter when `toDelimiter`. `pos` ends after what was walked.
+    Walk dataSet(std::uint64_t& pos, std::uint64_t end, bool toDelimiter, const Encoding& e, int depth) {
+        const bool topLevel = depth == 0;
+        unsigned char b[12];
+        while (pos < end) {
+            if (!read(pos, b, 8)) return topLevel ? Walk::Done : Walk::Unclear;
+            const std::uint32_t t = tag(b, e);
+            if (t == kItemEnd && toDelimiter) {
+                pos += 8;
+                return Walk::Done;
+            }
+            if (t >> 16 == 0xfffe) return Walk::Unclear;
+            std::uint64_t header = 8;
+            std::uint32_t length = 0;
+            char vr[2] = {'\0', '\0'};
+            if (e.explicitVr) {
+                vr[0] = char(b[4]);
+                vr[1] = char(b[5]);
+                // As GDCM reads them: a VR that is not two letters takes a 16-bit length (its
+                // VR16Explicit fallback), an unknown pair of letters a 32-bit one.
+                if (isVrText(b + 4) && (hasLongLength(vr) || !isKnownVr(vr))) {
+                    if (!read(pos, b, 12)) return topLevel ? Walk::Done : Walk::Unclear;
+                    header = 12;
+                    length = u32(b + 8, e);
+                } else {
+                    length = u16(b + 6, e);
+                }
+            } else {
+                length = u32(b + 4, e);
+            }
+            const std::uint64_t value = pos + header;
+            const bool sq = vr[0] == 'S' && vr[1] == 'Q', un = vr[0] == 'U' && vr[1] == 'N';
+            if (length == kUndefined) {
+                Walk w = Walk::Unclear;
+                if (t == kPixelData)
+                    w = fragments(pos = value, topLevel);
+                else if (sq || !e.explicitVr)
+                    w = sequence(pos = value, size_, true, e, depth + 1);
+                else if (un)  // a sequence in implicit VR little endian (PS 3.5, 6.2.2)
+                    w = sequence(pos = value, size_, true, Encoding{false, false}, depth + 1);
+                if (w != Walk::Done) return w;
+                continue;
+            }
+            if (value + length > size_) {
+                if (topLevel && t == kPixelData) return Walk::Done;  // a truncated image: measured later
+                return claimsTooMuch(t, pos, header, length);
+            }
+            if (sq || (length >= 8 && (un || !e.explicitVr) && startsWithItem(value, e))) {
+                const Encoding inner = un ? Encoding{false, false} : e;
+                std::uint64_t p = value;
+                const Walk w = sequence(p, value + length, false, inner, depth + 1);
+                if (w != Walk::Done) return w;
+            }
+            pos = value + length;
+        }
+        return toDelimiter ? Walk::Unclear : Walk::Done;
+    }
+
+  private:
+    bool startsWithItem(std::uint64_t pos, const Encoding& e) {
+        unsigned char b[4];
+        return read(pos, b, 4) && tag(b, e) == kItem;
+    }
+
+    // The items of a sequence from `pos`: up to `end`, or up to its delimiter when `undefinedLength`.
+    Walk sequence(std::uint64_t& pos, std::uint64_t end, bool undefinedLength, const Encoding& e, int depth) {
+        if (depth > DicomHeaderCheck::kMaxDepth)
+            return fail("sequences nested more than " + std::to_string(DicomHeaderCheck::kMaxDepth) +
+                        " deep");
+        unsigned char b[8];
+        while (pos < end) {
+            if (!read(pos, b, 8))
+                return undefinedLength ? fail("the file ends inside a sequence") : Walk::Unclear;
+            const std::uint32_t t = tag(b, e), length = u32(b + 4, e);
+            pos += 8;
+            if (t == kSequenceEnd && undefinedLength) return Walk::Done;
+            if (t != kItem) return Walk::Unclear;
+            if (length == kUndefined) {
+                const Walk w = dataSet(pos, size_, true, e, depth);
+                if (w != Walk::Done) return w;
+                continue;
+            }
+            if (pos + length > size_) return claimsTooMuch(t, pos, 0, length);
+            std::uint64_t p = pos;
+            const Walk w = dataSet(p, pos + length, false, e, depth);
+            if (w != Walk::Done) return w;
+            pos += length;
+        }
+        return undefinedLength ? Walk::Unclear : Walk::Done;
+    }
+
+    Walk endOfFile(std::uint64_t& pos) const {
+        pos = size_;
+        return Walk::Done;
+    }
+
+    // The fragments of encapsulated pixel data (items of defined length, then a delimiter).
+    Walk fragments(std::uint64_t& pos, bool topLevel) {
+        const Encoding le;
+        unsigned char b[8];
+        for (;;) {
+            // A truncated image ends the walk: the pixel decoder measures it.
+            if (!read(pos, b, 8)) return topLevel ? endOfFile(pos) : Walk::Unclear;
+            const std::uint32_t t = tag(b, le), length = u32(b + 4, le);
+            pos += 8;
+            if (t == kSequenceEnd) return Walk::Done;
+            if (t != kItem || length == kUndefined) return Walk::Unclear;
+            if (pos + length > size_) return topLevel ? endOfFile(pos) : claimsTooMuch(t, pos, 0, length);
+            pos += length;
+        }
+    }
+
+    ReadOnlyFile file_;
+    std::uint64_t size_ = 0;
+    std::vector<unsigned char> window_;
+    std::uint64_t windowStart_ = 0;
+    std::size_t windowBytes_ = 0;
+    std::string problem_;
+};
+
+struct FileMeta {
+    std::uint64_t end = 0;       // where the data set starts
+    std::string transferSyntax;  // (0002,0010), trimmed; empty when absent
+    bool present = false;
+};
+
+// Walks group 0002 from `pos`; a problem when GDCM would assert on it.
+std::optional<std::string> walkFileMeta(Walker& w, std::uint64_t pos, FileMeta& meta) {
+    const Encoding le;
+    const std::uint64_t start = pos;
+    const std::string truncated = "the file ends inside its DICOM File Meta Information (group 0002)";
+    unsigned char b[12];
+    for (;;) {
+        // Before the first element GDCM fails cleanly on a short file; after it, it asserts.
+        if (!w.read(pos, b, 4)) {
+            meta.end = pos;
+            return pos == start ? std::nullopt : std::optional<std::string>(truncated);
+        }
+        if (w.u16(b, le) != 0x0002) {
+            meta.end = pos;
+            return std::nullopt;  // no meta group, or the data set starts here
+        }
+        meta.present = true;
+        const std::uint32_t tag = w.tag(b, le);
+        if (!w.read(pos, b, 8)) return truncated;
+        std::uint64_t header = 8, length = 0;
+        if (!isVrText(b + 4)) {
+            length = w.u32(b + 4, le);  // implicit VR, as some old files write their meta group
+        } else if (hasLongLength(reinterpret_cast<const char*>(b + 4))) {
+            if (!w.read(pos, b, 12)) return truncated;
+            if (b[4] == 'S' && b[5] == 'Q')
+                return "a sequence " + tagName(tag) + " in its DICOM File Meta Information";
+            header = 12;
+            length = w.u32(b + 8, le);
+        } else {
+            length = w.u16(b + 6, le);
+        }
+        if (length == kUndefined)
+            return "an undefined length for " + tagName(tag) + " in its DICOM File Meta Information";
+        if (pos + header + length > w.size())
+            return truncated + ": " + tagName(tag) + " needs " + std::to_string(header + length) +
+                   " bytes, " + std::to_string(w.size() - pos) + " are left";
+        if (tag == 0x00020010u && length <= 64) {
+            unsigned char uid[64];
+            if (w.read(pos + header, uid, length)) {
+                meta.transferSyntax.assign(reinterpret_cast<const char*>(uid), length);
+                while (!meta.transferSyntax.empty() &&
+                       (meta.transferSyntax.back() == '\0' || meta.transferSyntax.back() == ' '))
+                    meta.transferSyntax.pop_back();
+            }
+        }
+        pos += header + length;
+    }
+}
+
+// The data set's encoding: from the transfer syntax, or guessed from its first element.
+std::optional<Encoding> dataSetEncoding(Walker& w, const FileMeta& meta) {
+    if (meta.transferSyntax == "1.2.840.10008.1.2.1.99") return std::nullopt;  // deflated
+    if (meta.transferSyntax == "1.2.840.10008.1.2") return Encoding{false, false};
+    if (meta.transferSyntax == "1.2.840.10008.1.2.2") return Encoding{true, true};
+    if (meta.present && !meta.transferSyntax.empty()) return Encoding{true, false};
+    // Without a meta group: only what starts like a DICOM data set (a group 0000 or 0008 element) is
+    // walked; anything else is left to GDCM, which tells "not a DICOM file".
+    unsigned char b[6];
+    if (!w.read(meta.end, b, 6)) return std::nullopt;
+    const std::uint32_t group = std::uint32_t(b[0]) | std::uint32_t(b[1]) << 8;
+    if (group != 0x0000 && group != 0x0008 && group != 0x0800) return std::nullopt;
+    return Encoding{isVrText(b + 4), group == 0x0800};  // 0x0800: group 0008 written big endian
+}
+
+}  // namespace
+
+std::optional<std::string> DicomHeaderCheck::problem(const std::string& path) {
+    Walker w(path);
+    if (!w.isOpen()) return "cannot be opened";
+    unsigned char magic[4];
+    const std::uint64_t start = w.read(128, magic, 4) && std::memcmp(magic, "DICM", 4) == 0 ? 132 : 0;
+    FileMeta meta;
+    if (auto problem = walkFileMeta(w, start, meta)) return problem;
+    const std::optional<Encoding> encoding = dataSetEncoding(w, meta);
+    if (!encoding) return std::nullopt;
+    std::uint64_t pos = meta.end;
+    if (w.dataSet(pos, w.size(), false, *encoding, 0) != Walk::Problem) return std::nullopt;
+    unsigned char first[6];
+    if (encoding->explicitVr && w.read(meta.end, first, 6) && !isVrText(first + 4))
+        return w.problem() +
+               " (its data set seems to be written in implicit VR, against its transfer syntax " +
+               meta.transferSyntax + ")";
+    return w.problem();
+}
+
+}  // namespace cadview
