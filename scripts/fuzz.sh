@@ -1,7 +1,8 @@
 #!/bin/bash
 # Builds the libFuzzer targets (build-fuzz: clang, ASan + UBSan, -DCADVIEW_FUZZ=ON), seeds their corpora
 # from ../shared/data and the bundled manifests, runs each target for SECONDS (default 60), two at a
-# time, and prints executions and crashes per target. Findings (crash-*, oom-*, timeout-* inputs) are
+# time, and prints executions and crashes per target. libFuzzer runs in fork mode and goes on after a
+# finding, so every target gets its whole time. Findings (crash-*, oom-*, timeout-*, leak-* inputs) are
 # kept in build-fuzz/findings/<target>/; the corpora grow in build-fuzz/corpus/<target>/.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: see fuzz/CMakeLists.txt (default: all)
 # A finding becomes a regression input: copy it (kept tiny) to tests/fuzz-regressions/<target>/.
@@ -42,8 +43,9 @@ sep=--cadview-fuzz-next-file--  # fuzz/FuzzInputs.h kFileSeparator
 { cat "$samples/MR_small.dcm"; printf %s "$sep"; cat "$samples/MR_truncated.dcm"; printf %s "$sep"; cat "$samples/MR_small_RLE.dcm"; } >"$tmp/three_mr.series"
 { cat "$tmp/truncated_header.dcm"; printf %s "$sep"; cat "$samples/rtdose.dcm"; } >"$tmp/broken.series"
 seed dicom_series "$tmp"/*.series
-png=$(ls "$data"/cxr_pneumoniamnist/val/normal/*.png | head -1)
-jpg=$(ls -S -r "$data"/cxr_lung_seg/images/*.jpg | head -1)
+pngs=("$data"/cxr_pneumoniamnist/val/normal/*.png)
+png=${pngs[0]}
+jpg=$(ls -S -r "$data"/cxr_lung_seg/images/*.jpg | head -1 || true)  # head closes the pipe early
 cli=$here/build-inf/bin/cadview-cli
 if [ -x "$cli" ]; then  # tiny NIfTI / NRRD / MetaImage versions of the 28 x 28 radiograph
     for ext in nii nii.gz nrrd mha; do "$cli" convert "$png" "$tmp/small.$ext" >/dev/null 2>&1 || true; done
@@ -70,7 +72,8 @@ run() {
     mkdir -p "$build/findings/$t" "$build/corpus/$t"
     (cd "$build/findings/$t" &&
         LSAN_OPTIONS="suppressions=$here/fuzz/lsan.supp:print_suppressions=0" nice -n 10 "$build/bin/fuzz_$t" "$build/corpus/$t" -max_total_time="$seconds" -timeout=20 \
-            -rss_limit_mb=3072 -malloc_limit_mb=1024 -print_final_stats=1 -close_fd_mask=3 \
+            -rss_limit_mb=3072 -malloc_limit_mb=1024 -close_fd_mask=3 \
+            -fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1 \
             -artifact_prefix="$build/findings/$t/" >"$build/findings/$t.log" 2>&1 || true)
 }
 for ((i = 0; i < ${#targets[@]}; i += 2)); do
@@ -81,7 +84,8 @@ done
 
 printf '%-15s %12s %8s %10s\n' target executions crashes corpus
 for t in "${targets[@]}"; do
-    execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$build/findings/$t.log" | grep -o '[0-9]*$' || echo '?')
+    # fork mode: the parent's last "#EXECS: cov: ..." line totals its jobs
+    execs=$(grep -o '^#[0-9]*:' "$build/findings/$t.log" | tail -1 | tr -d '#:' || echo '?')
     crashes=$(find "$build/findings/$t" -type f \( -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' -o -name 'leak-*' \) | wc -l)
     printf '%-15s %12s %8s %10s\n' "$t" "${execs:-?}" "$crashes" "$(ls "$build/corpus/$t" | wc -l)"
 done

@@ -48,13 +48,6 @@ struct Encoding {
     bool bigEndian = false;
 };
 
-// How a walk of one data set, sequence or item ended.
-enum class Walk {
-    Done,     // the structure is sound as far as it goes
-    Unclear,  // it stopped making sense here: leave the verdict to GDCM
-    Problem,  // GDCM must not read this file (problem_ says why)
-};
-
 // Reads the file through a 64 KiB window: the walk is sequential and skips over large values.
 class Walker {
   public:
@@ -90,39 +83,40 @@ class Walker {
         return u16(p, e) << 16 | u16(p + 2, e);
     }
 
-    Walk fail(std::string why) {
+    bool fail(std::string why) {
         problem_ = std::move(why);
-        return Walk::Problem;
+        return false;
     }
 
-    Walk claimsTooMuch(std::uint32_t tag, std::uint64_t pos, std::uint64_t header, std::uint64_t length) {
+    bool claimsTooMuch(std::uint32_t tag, std::uint64_t pos, std::uint64_t header, std::uint64_t length) {
         return fail("element " + tagName(tag) + " claims " + std::to_string(length) + " bytes, but only " +
                     std::to_string(size_ - std::min(size_, pos + header)) + " are left in the file");
     }
 
     // The elements of a data set from `pos`: up to `end` (a defined length), or up to an item
-    // delimiter when `toDelimiter`. `pos` ends after what was walked.
-    Walk dataSet(std::uint64_t& pos, std::uint64_t end, bool toDelimiter, const Encoding& e, int depth) {
+    // delimiter when `toDelimiter`. `pos` ends after what was walked; false on a problem.
+    bool dataSet(std::uint64_t& pos, std::uint64_t end, bool toDelimiter, const Encoding& e, int depth) {
         const bool topLevel = depth == 0;
         unsigned char b[12];
         while (pos < end) {
-            if (!read(pos, b, 8)) return topLevel ? Walk::Done : Walk::Unclear;
+            // A few stray bytes at the very end of a file harm nobody.
+            if (!read(pos, b, 8)) return topLevel || fail("the file ends inside a sequence item");
             const std::uint32_t t = tag(b, e);
             if (t == kItemEnd && toDelimiter) {
                 pos += 8;
-                return Walk::Done;
+                return true;
             }
-            if (t >> 16 == 0xfffe) return Walk::Unclear;
+            if (t >> 16 == 0xfffe) return fail("a stray delimiter " + tagName(t) + " among the elements");
             std::uint64_t header = 8;
             std::uint32_t length = 0;
             char vr[2] = {'\0', '\0'};
             if (e.explicitVr) {
+                if (!isVrText(b + 4))
+                    return fail("element " + tagName(t) + " has no valid VR in an explicit-VR data set");
                 vr[0] = char(b[4]);
                 vr[1] = char(b[5]);
-                // As GDCM reads them: a VR that is not two letters takes a 16-bit length (its
-                // VR16Explicit fallback), an unknown pair of letters a 32-bit one.
-                if (isVrText(b + 4) && (hasLongLength(vr) || !isKnownVr(vr))) {
-                    if (!read(pos, b, 12)) return topLevel ? Walk::Done : Walk::Unclear;
+                if (hasLongLength(vr) || !isKnownVr(vr)) {  // unknown VRs have 32-bit lengths (PS 3.5, 6.2)
+                    if (!read(pos, b, 12)) return topLevel || fail("the file ends inside a sequence item");
                     header = 12;
                     length = u32(b + 8, e);
                 } else {
@@ -134,29 +128,32 @@ class Walker {
             const std::uint64_t value = pos + header;
             const bool sq = vr[0] == 'S' && vr[1] == 'Q', un = vr[0] == 'U' && vr[1] == 'N';
             if (length == kUndefined) {
-                Walk w = Walk::Unclear;
+                pos = value;
+                bool ok = false;
                 if (t == kPixelData)
-                    w = fragments(pos = value, topLevel);
+                    ok = fragments(pos, topLevel);
                 else if (sq || !e.explicitVr)
-                    w = sequence(pos = value, size_, true, e, depth + 1);
+                    ok = sequence(pos, size_, true, e, depth + 1);
                 else if (un)  // a sequence in implicit VR little endian (PS 3.5, 6.2.2)
-                    w = sequence(pos = value, size_, true, Encoding{false, false}, depth + 1);
-                if (w != Walk::Done) return w;
+                    ok = sequence(pos, size_, true, Encoding{false, false}, depth + 1);
+                else
+                    ok = fail("element " + tagName(t) + " (" + std::string(vr, 2) +
+                              ") has an undefined length");
+                if (!ok) return false;
                 continue;
             }
             if (value + length > size_) {
-                if (topLevel && t == kPixelData) return Walk::Done;  // a truncated image: measured later
+                if (topLevel && t == kPixelData) return endOfFile(pos);  // a truncated image: measured later
                 return claimsTooMuch(t, pos, header, length);
             }
             if (sq || (length >= 8 && (un || !e.explicitVr) && startsWithItem(value, e))) {
                 const Encoding inner = un ? Encoding{false, false} : e;
                 std::uint64_t p = value;
-                const Walk w = sequence(p, value + length, false, inner, depth + 1);
-                if (w != Walk::Done) return w;
+                if (!sequence(p, value + length, false, inner, depth + 1)) return false;
             }
             pos = value + length;
         }
-        return toDelimiter ? Walk::Unclear : Walk::Done;
+        return !toDelimiter || fail("the file ends inside a sequence item");
     }
 
   private:
@@ -166,48 +163,46 @@ class Walker {
     }
 
     // The items of a sequence from `pos`: up to `end`, or up to its delimiter when `undefinedLength`.
-    Walk sequence(std::uint64_t& pos, std::uint64_t end, bool undefinedLength, const Encoding& e, int depth) {
+    bool sequence(std::uint64_t& pos, std::uint64_t end, bool undefinedLength, const Encoding& e, int depth) {
         if (depth > DicomHeaderCheck::kMaxDepth)
             return fail("sequences nested more than " + std::to_string(DicomHeaderCheck::kMaxDepth) +
                         " deep");
         unsigned char b[8];
         while (pos < end) {
-            if (!read(pos, b, 8))
-                return undefinedLength ? fail("the file ends inside a sequence") : Walk::Unclear;
+            if (!read(pos, b, 8)) return fail("the file ends inside a sequence");
             const std::uint32_t t = tag(b, e), length = u32(b + 4, e);
             pos += 8;
-            if (t == kSequenceEnd && undefinedLength) return Walk::Done;
-            if (t != kItem) return Walk::Unclear;
+            if (t == kSequenceEnd && undefinedLength) return true;
+            if (t != kItem) return fail("a sequence holds " + tagName(t) + " where an item belongs");
             if (length == kUndefined) {
-                const Walk w = dataSet(pos, size_, true, e, depth);
-                if (w != Walk::Done) return w;
+                if (!dataSet(pos, size_, true, e, depth)) return false;
                 continue;
             }
             if (pos + length > size_) return claimsTooMuch(t, pos, 0, length);
             std::uint64_t p = pos;
-            const Walk w = dataSet(p, pos + length, false, e, depth);
-            if (w != Walk::Done) return w;
+            if (!dataSet(p, pos + length, false, e, depth)) return false;
             pos += length;
         }
-        return undefinedLength ? Walk::Unclear : Walk::Done;
+        return !undefinedLength || fail("the file ends inside a sequence");
     }
 
-    Walk endOfFile(std::uint64_t& pos) const {
+    bool endOfFile(std::uint64_t& pos) const {
         pos = size_;
-        return Walk::Done;
+        return true;
     }
 
-    // The fragments of encapsulated pixel data (items of defined length, then a delimiter).
-    Walk fragments(std::uint64_t& pos, bool topLevel) {
+    // The fragments of encapsulated pixel data (items of defined length, then a delimiter). A
+    // truncated image at the top level ends the walk: the pixel decoder measures it.
+    bool fragments(std::uint64_t& pos, bool topLevel) {
         const Encoding le;
         unsigned char b[8];
         for (;;) {
-            // A truncated image ends the walk: the pixel decoder measures it.
-            if (!read(pos, b, 8)) return topLevel ? endOfFile(pos) : Walk::Unclear;
+            if (!read(pos, b, 8)) return topLevel ? endOfFile(pos) : fail("the file ends inside pixel data");
             const std::uint32_t t = tag(b, le), length = u32(b + 4, le);
             pos += 8;
-            if (t == kSequenceEnd) return Walk::Done;
-            if (t != kItem || length == kUndefined) return Walk::Unclear;
+            if (t == kSequenceEnd) return true;
+            if (t != kItem || length == kUndefined)
+                return fail("encapsulated pixel data holds " + tagName(t) + " where a fragment belongs");
             if (pos + length > size_) return topLevel ? endOfFile(pos) : claimsTooMuch(t, pos, 0, length);
             pos += length;
         }
@@ -249,7 +244,8 @@ std::optional<std::string> walkFileMeta(Walker& w, std::uint64_t pos, FileMeta& 
         std::uint64_t header = 8, length = 0;
         if (!isVrText(b + 4)) {
             length = w.u32(b + 4, le);  // implicit VR, as some old files write their meta group
-        } else if (hasLongLength(reinterpret_cast<const char*>(b + 4))) {
+        } else if (const char* vr = reinterpret_cast<const char*>(b + 4);
+                   hasLongLength(vr) || !isKnownVr(vr)) {
             if (!w.read(pos, b, 12)) return truncated;
             if (b[4] == 'S' && b[5] == 'Q')
                 return "a sequence " + tagName(tag) + " in its DICOM File Meta Information";
@@ -277,17 +273,18 @@ std::optional<std::string> walkFileMeta(Walker& w, std::uint64_t pos, FileMeta& 
 }
 
 // The data set's encoding: from the transfer syntax, or guessed from its first element.
-std::optional<Encoding> dataSetEncoding(Walker& w, const FileMeta& meta) {
+std::optional<Encoding> dataSetEncoding(Walker& w, const FileMeta& meta, bool dicomMagic) {
     if (meta.transferSyntax == "1.2.840.10008.1.2.1.99") return std::nullopt;  // deflated
     if (meta.transferSyntax == "1.2.840.10008.1.2") return Encoding{false, false};
     if (meta.transferSyntax == "1.2.840.10008.1.2.2") return Encoding{true, true};
     if (meta.present && !meta.transferSyntax.empty()) return Encoding{true, false};
-    // Without a meta group: only what starts like a DICOM data set (a group 0000 or 0008 element) is
-    // walked; anything else is left to GDCM, which tells "not a DICOM file".
+    // Without a meta group: a file with "DICM" is walked whatever comes next; without it, only what
+    // starts like a DICOM data set (a group 0000 or 0008 element). Anything else is left to GDCM,
+    // which tells "not a DICOM file".
     unsigned char b[6];
     if (!w.read(meta.end, b, 6)) return std::nullopt;
     const std::uint32_t group = std::uint32_t(b[0]) | std::uint32_t(b[1]) << 8;
-    if (group != 0x0000 && group != 0x0008 && group != 0x0800) return std::nullopt;
+    if (!dicomMagic && group != 0x0000 && group != 0x0008 && group != 0x0800) return std::nullopt;
     return Encoding{isVrText(b + 4), group == 0x0800};  // 0x0800: group 0008 written big endian
 }
 
@@ -300,10 +297,10 @@ std::optional<std::string> DicomHeaderCheck::problem(const std::string& path) {
     const std::uint64_t start = w.read(128, magic, 4) && std::memcmp(magic, "DICM", 4) == 0 ? 132 : 0;
     FileMeta meta;
     if (auto problem = walkFileMeta(w, start, meta)) return problem;
-    const std::optional<Encoding> encoding = dataSetEncoding(w, meta);
+    const std::optional<Encoding> encoding = dataSetEncoding(w, meta, start != 0);
     if (!encoding) return std::nullopt;
     std::uint64_t pos = meta.end;
-    if (w.dataSet(pos, w.size(), false, *encoding, 0) != Walk::Problem) return std::nullopt;
+    if (w.dataSet(pos, w.size(), false, *encoding, 0)) return std::nullopt;
     unsigned char first[6];
     if (encoding->explicitVr && w.read(meta.end, first, 6) && !isVrText(first + 4))
         return w.problem() +

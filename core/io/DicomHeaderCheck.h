@@ -5,20 +5,21 @@
 
 namespace cadview {
 
-// Walks the element structure of a DICOM file before GDCM parses it, and refuses the files GDCM
-// cannot parse safely, with a reason:
+// Walks the element structure of a DICOM file before GDCM parses it, and refuses, with a reason, every
+// file whose structure does not follow its transfer syntax. GDCM reads such files through guessing
+// fallbacks that assert (Debian builds it with assertions on, so the process aborts) or believe garbage
+// lengths (it allocates and zeroes the claimed bytes first: 4 GB for a 4 KiB file). Refused:
 // - a File Meta Information group (0002) that the file ends inside, or that holds a sequence or an
-//   undefined length: GDCM asserts on those, and so aborts the process;
-// - any element, at any sequence depth, whose length claims more bytes than the file has left: GDCM
-//   allocates (and zeroes) the claimed length before it finds out, so a 4 KiB file could take 4 GiB;
+//   undefined length;
+// - any element, at any sequence depth, whose length claims more bytes than the file has left;
+// - in an explicit-VR data set, a VR that is not two letters (unknown letters take a 32-bit length, as
+//   PS 3.5 6.2 says), stray delimiters, undefined lengths outside sequences and pixel data, items and
+//   fragments that are not items, a file ending inside a sequence;
 // - sequences nested deeper than kMaxDepth (GDCM recurses once per level).
-// Elements are read the way GDCM falls back to on damaged explicit-VR files (a VR that is not two
-// letters has a 16-bit length, unknown letters a 32-bit one), so that the lengths checked are the ones
-// GDCM would allocate. The top-level pixel data is exempt: a file cut short inside it is a truncated image,
-// which the pixel decoder measures and reports itself (PixelDataExtent). Where the structure stops making
-// sense to this walk (a stray delimiter, an item outside a sequence) it stops without objecting and leaves
-// the verdict to GDCM; files without a group 0002 at their start (old ACR-NEMA style) are walked with a
-// guessed encoding.
+// The top-level pixel data is exempt from the length rule: a file cut short inside it is a truncated
+// image, which the pixel decoder measures and reports itself (PixelDataExtent). Deflated data sets are
+// not walked. A file without "DICM" is walked only when it starts like a data set (group 0000 or 0008),
+// so that other files still get GDCM's "not a DICOM file".
 class DicomHeaderCheck {
   public:
     static constexpr int kMaxDepth = 32;
