@@ -86,6 +86,26 @@ TEST(ModelErrors, TruncatedFileIsNotTorchScript) {
     EXPECT_EQ(e.rfind(m.file + ": not a TorchScript model LibTorch can load (", 0), 0u) << e;
 }
 
+TEST(ModelErrors, AModelThatRunsOutOfMemoryIsAClearErrorAndTheEngineGoesOn) {
+    JobContext job;
+    ModelRunner runner(testManifest("broken-oom"), TorchPlugin::backend(), job);  // the dry run passes
+    const Volume dark = makeVolume<std::uint8_t>(gridOf(32, 32, 1), [](auto, auto, auto) { return 0.0; });
+    const Volume bright = makeVolume<std::uint8_t>(gridOf(32, 32, 1), [](auto, auto, auto) { return 250.0; });
+    try {
+        runner.run(bright, job);
+        ADD_FAILURE() << "no error";
+    } catch (const InferenceError& e) {
+        EXPECT_NE(std::string(e.what()).find("the model failed: out of memory: it asked for 262144.0 GiB at "
+                                             "once, more than this computer can give"),
+                  std::string::npos)
+            << e.what();
+    }
+    // The same runner still works: nothing was left half-allocated or locked.
+    const InferenceResult ok = runner.run(dark, job);
+    ASSERT_TRUE(ok.labels);
+    EXPECT_EQ(ok.labels->geometry().size[0], 32u);
+}
+
 TEST(ModelErrors, MissingModelFile) {
     ModelManifest m = testManifest("test-seg2d");
     m.file = modelDirectory() + "/test-seg2d/no-such-model.pt";

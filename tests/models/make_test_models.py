@@ -33,6 +33,8 @@ The models and what they are known to do:
   broken-channels  a segmenter with 3 output channels; the manifest has one label (2 channels expected).
   broken-garbage   model.pt is random bytes.
   broken-truncated model.pt is the first half of a valid TorchScript file.
+  broken-oom       segments like test-seg2d-size, but asks for 256 TiB at once when it sees a bright
+                   pixel: the dry run (zeros) passes, a real image runs out of memory.
 """
 
 import json
@@ -159,6 +161,15 @@ class FlatClassifier(nn.Module):
         return self.fc(torch.flatten(x, 1))
 
 
+class MemoryHog(nn.Module):
+    """Foreground where the input exceeds one half; 256 TiB more once any pixel does."""
+
+    def forward(self, x):
+        if bool(x.max() > 0.5):
+            x = x + torch.zeros([1 << 23, 1 << 23]).sum()
+        return torch.cat([0.5 - x, x - 0.5], 1)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make_test_models.py OUTDIR")
@@ -270,6 +281,13 @@ def main():
         data = f.read()
     with open(path, "wb") as f:
         f.write(data[: len(data) // 2])
+    write(out, "broken-oom", MemoryHog(), {
+        "task": "segmentation",
+        "input": {"kind": "2d", "size": [64, 64], "channels": 1, "resample": "size"},
+        "normalization": window(100.3, 200),
+        "labels": [label(1, "bright")],
+        "output": {"activation": "softmax"},
+    })
     print("make_test_models: wrote", len(os.listdir(out)), "models to", out)
 
 

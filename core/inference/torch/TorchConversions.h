@@ -5,7 +5,10 @@
 #include <torch/script.h>
 
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -57,6 +60,17 @@ inline std::string plainMessage(const std::exception& e) {
         const std::size_t nl = s.rfind('\n');
         if (nl != std::string::npos) s = s.substr(nl + 1);
     }
+    // LibTorch's CPU allocator: "DefaultCPUAllocator: can't allocate memory: you tried to allocate N
+    // bytes. Error code 12 (Cannot allocate memory)" (or "not enough memory: ...").
+    const std::string oom = "memory: you tried to allocate ";
+    if (const std::size_t at = s.find(oom); at != std::string::npos) {
+        const double gib = std::strtod(s.c_str() + at + oom.size(), nullptr) / double(1u << 30);
+        char text[128];
+        std::snprintf(text, sizeof text,
+                      "out of memory: it asked for %.1f GiB at once, more than this computer can give", gib);
+        return text;
+    }
+    if (dynamic_cast<const std::bad_alloc*>(&e)) return "out of memory";
     return s;
 }
 
