@@ -924,6 +924,10 @@ Load it downsampled (every k-th slice, row and column, with k as small as fits)?
 
 다운샘플링하여 불러올까요? (메모리에 맞는 가장 작은 k로 k번째마다 슬라이스, 행, 열을 읽습니다)</translation>
     </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>닫기(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>cadview::ModelController</name>

@@ -41,6 +41,17 @@ void StudyLoader::cancel() {
     }
 }
 
+void StudyLoader::close() {
+    cancel();
+    index_ = std::make_shared<StudyIndex>();
+    paths_.clear();
+    currentUid_.clear();
+    diagnostics_.clear();
+    session_->clear();
+    emit indexed();
+    emit diagnosticsChanged();
+}
+
 void StudyLoader::startJob(BackgroundJob* job) {
     cancel();
     job_ = job;

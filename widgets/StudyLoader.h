@@ -32,6 +32,8 @@ class StudyLoader : public QObject {
     // Loads a label map file onto the open image (same grid).
     void loadOverlay(const QString& path);
     void cancel();
+    // Cancels what runs and forgets the study: the session is cleared, the index emptied.
+    void close();
     bool busy() const;
 
     const StudyIndex& index() const { return *index_; }

@@ -117,6 +117,9 @@ void VolumeView3D::onVolumeChanged() {
     const bool show = hasContent();
     volume_->SetVisibility(show);
     if (!show) {
+        // Let go of the last study's volume: after File > Close nothing else holds it, and while the
+        // next study loads it would be held twice.
+        mapper_->RemoveAllInputs();
         refresh();
         return;
     }

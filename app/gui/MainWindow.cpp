@@ -309,6 +309,8 @@ void MainWindow::buildActions() {
     openFile->setShortcut(QKeySequence::Open);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    QAction* closeAction = file->addAction(tr("&Close"), this, &MainWindow::closeStudy);
+    closeAction->setShortcut(QKeySequence::Close);
     file->addSeparator();
     labelFiles_->addFileActions(file);
     file->addSeparator();
@@ -462,6 +464,17 @@ void MainWindow::openPaths(const QStringList& paths, const QString& seriesUid) {
     messages_->clear();
     banner_->setVisible(false);
     loader_->open(paths, seriesUid);
+}
+
+bool MainWindow::closeStudy() {
+    if (!labelFiles_->confirmDiscard()) return false;
+    models_->cancel();
+    loader_->close();
+    messages_->clear();
+    banner_->setVisible(false);
+    statusText_->clear();
+    setWindowTitle(tr("cadview"));
+    return true;
 }
 
 void MainWindow::setDemoMode(bool on) {

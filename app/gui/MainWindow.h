@@ -46,6 +46,9 @@ class MainWindow : public QMainWindow {
     VolumeView3D* volumeView();
 
     void openPaths(const QStringList& paths, const QString& seriesUid = {});
+    // File > Close: after asking about unsaved labels, stops loading and AI runs and unloads the study.
+    // False when the user keeps it.
+    bool closeStudy();
     void setDemoMode(bool on);
     // The whole window as on screen, views included.
     QImage windowImage();
