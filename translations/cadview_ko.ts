@@ -94,6 +94,13 @@
     </message>
 </context>
 <context>
+    <name>UiLanguage</name>
+    <message>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+</context>
+<context>
     <name>cadview::AnnotationPanel</name>
     <message>
         <source>Labels</source>
@@ -268,16 +275,16 @@
         <translation> HU</translation>
     </message>
     <message>
-        <source>%1: %2 voxels, %3 ml
-mean %4%8, SD %5%8
-min %6%8, max %7%8</source>
-        <translation>%1: 복셀 %2개, %3 ml
-평균 %4%8, 표준편차 %5%8
-최소 %6%8, 최대 %7%8</translation>
+        <source>%1: %L2 voxels, %L3 ml
+mean %L4%8, SD %L5%8
+min %L6%8, max %L7%8</source>
+        <translation>%1: 복셀 %L2개, %L3 ml
+평균 %L4%8, 표준편차 %L5%8
+최소 %L6%8, 최대 %L7%8</translation>
     </message>
     <message>
-        <source>area on slice %1 (%2): %3 mm²</source>
-        <translation>슬라이스 %1(%2) 면적: %3 mm²</translation>
+        <source>area on slice %L1 (%2): %L3 mm²</source>
+        <translation>슬라이스 %L1(%2) 면적: %L3 mm²</translation>
     </message>
 </context>
 <context>
@@ -653,8 +660,8 @@ Open the image and restore those labels?</source>
         <translation>레이블 맵 %1 표시 중</translation>
     </message>
     <message>
-        <source>Window %1, level %2</source>
-        <translation>창 너비 %1, 창 중심 %2</translation>
+        <source>Window %L1, level %L2</source>
+        <translation>창 너비 %L1, 창 중심 %L2</translation>
     </message>
     <message>
         <source>Open a DICOM folder or an image file (File menu, or drop it here).</source>
@@ -801,32 +808,6 @@ Open the image and restore those labels?</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Mouse and Keys</source>
-        <translation>마우스 및 키 조작(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Mouse and keys</source>
-        <translation>마우스 및 키 조작</translation>
-    </message>
-    <message>
-        <source>Left drag: window/level
-Left click: move the crosshair
-Wheel, arrows, Page Up/Down: slices
-Right drag or Ctrl+wheel: zoom
-Middle drag or Shift+left drag: pan
-R: reset zoom and pan
-0–6: window presets
-Ctrl+P: cine</source>
-        <translation>왼쪽 드래그: W/L 조절
-왼쪽 클릭: 십자선 이동
-휠, 화살표 키, Page Up/Down: 슬라이스 이동
-오른쪽 드래그 또는 Ctrl+휠: 확대/축소
-가운데 드래그 또는 Shift+왼쪽 드래그: 화면 이동
-R: 확대/축소 및 이동 초기화
-0–6: W/L 프리셋
-Ctrl+P: 시네</translation>
-    </message>
-    <message>
         <source>&amp;About cadview</source>
         <translation>cadview 정보(&amp;A)</translation>
     </message>
@@ -845,8 +826,8 @@ Not for diagnostic use.</source>
         <translation>%1 — cadview</translation>
     </message>
     <message>
-        <source>%1 × %2 × %3 voxels, %4 × %5 × %6 mm</source>
-        <translation>%1 × %2 × %3 복셀, %4 × %5 × %6 mm</translation>
+        <source>%L1 × %L2 × %L3 voxels, %L4 × %L5 × %L6 mm</source>
+        <translation>%L1 × %L2 × %L3 복셀, %L4 × %L5 × %L6 mm</translation>
     </message>
     <message>
         <source>Save screenshot</source>
@@ -928,6 +909,14 @@ Load it downsampled (every k-th slice, row and column, with k as small as fits)?
         <source>&amp;Close</source>
         <translation>닫기(&amp;C)</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>환경 설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts and Mouse</source>
+        <translation>단축키 및 마우스(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>cadview::ModelController</name>
@@ -987,8 +976,8 @@ Load it downsampled (every k-th slice, row and column, with k as small as fits)?
         <translation>히트맵 임계값</translation>
     </message>
     <message>
-        <source>%1 finished in %2 s</source>
-        <translation>%1 완료(%2초)</translation>
+        <source>%1 finished in %L2 s</source>
+        <translation>%1 완료(%L2초)</translation>
     </message>
     <message>
         <source>No models found.</source>
@@ -1003,16 +992,16 @@ Load it downsampled (every k-th slice, row and column, with k as small as fits)?
         <translation>소견: %1</translation>
     </message>
     <message>
-        <source>%1  %2 %</source>
-        <translation>%1  %2%</translation>
+        <source>%1  %L2 %</source>
+        <translation>%1  %L2%</translation>
     </message>
     <message>
         <source>Dice: open a ground-truth label map (File &gt; Open Label Map) or accept and correct this preview to compare.</source>
         <translation>Dice: 비교하려면 정답 레이블 맵을 열거나(파일 &gt; 레이블 맵 열기) 이 미리 보기를 반영한 뒤 수정하십시오.</translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
+        <source>%1 %L2</source>
+        <translation>%1 %L2</translation>
     </message>
     <message>
         <source>Dice against the label map: %1</source>
@@ -1029,6 +1018,21 @@ Load it downsampled (every k-th slice, row and column, with k as small as fits)?
     <message>
         <source>Copy only the selected label; the rest stays a preview</source>
         <translation>선택한 레이블만 복사하고 나머지는 미리 보기로 유지</translation>
+    </message>
+</context>
+<context>
+    <name>cadview::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>환경 설정</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when cadview starts again.</source>
+        <translation>새 언어는 cadview를 다시 시작하면 적용됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1082,109 @@ Load it downsampled (every k-th slice, row and column, with k as small as fits)?
     </message>
 </context>
 <context>
+    <name>cadview::ShortcutsDialog</name>
+    <message>
+        <source>Slice views</source>
+        <translation>슬라이스 화면</translation>
+    </message>
+    <message>
+        <source>Wheel, ↑ ↓, Page Up/Down</source>
+        <translation>휠, ↑ ↓, Page Up/Down</translation>
+    </message>
+    <message>
+        <source>Next or previous slice</source>
+        <translation>다음 또는 이전 슬라이스</translation>
+    </message>
+    <message>
+        <source>Home, End</source>
+        <translation>Home, End</translation>
+    </message>
+    <message>
+        <source>First or last slice</source>
+        <translation>첫 번째 또는 마지막 슬라이스</translation>
+    </message>
+    <message>
+        <source>Left drag</source>
+        <translation>왼쪽 드래그</translation>
+    </message>
+    <message>
+        <source>Window and level (or the annotation tool)</source>
+        <translation>W/L 조절(또는 주석 도구)</translation>
+    </message>
+    <message>
+        <source>Left click</source>
+        <translation>왼쪽 클릭</translation>
+    </message>
+    <message>
+        <source>Move the crosshair</source>
+        <translation>십자선 이동</translation>
+    </message>
+    <message>
+        <source>Right drag, Ctrl+wheel</source>
+        <translation>오른쪽 드래그, Ctrl+휠</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>확대/축소</translation>
+    </message>
+    <message>
+        <source>Middle drag, Shift+left drag</source>
+        <translation>가운데 드래그, Shift+왼쪽 드래그</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Reset zoom and pan</source>
+        <translation>확대/축소 및 이동 초기화</translation>
+    </message>
+    <message>
+        <source>Smaller or larger brush</source>
+        <translation>브러시 작게 또는 크게</translation>
+    </message>
+    <message>
+        <source>Ctrl+left drag</source>
+        <translation>Ctrl+왼쪽 드래그</translation>
+    </message>
+    <message>
+        <source>Erase with the brush</source>
+        <translation>브러시로 지우기</translation>
+    </message>
+    <message>
+        <source>Enter, double click / Esc</source>
+        <translation>Enter, 더블클릭 / Esc</translation>
+    </message>
+    <message>
+        <source>Close the polygon / drop it</source>
+        <translation>다각형 닫기 / 취소</translation>
+    </message>
+    <message>
+        <source>3D view</source>
+        <translation>3D 화면</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>회전</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts and Mouse</source>
+        <translation>단축키 및 마우스</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>필터</translation>
+    </message>
+</context>
+<context>
     <name>cadview::SliceView</name>
     <message>
         <source>Axial</source>
@@ -1100,12 +1207,12 @@ Load it downsampled (every k-th slice, row and column, with k as small as fits)?
         <translation>슬라이스 %1 / %2</translation>
     </message>
     <message>
-        <source>%1 mm</source>
-        <translation>%1 mm</translation>
+        <source>%L1 mm</source>
+        <translation>%L1 mm</translation>
     </message>
     <message>
-        <source>W %1  L %2</source>
-        <translation>W %1  L %2</translation>
+        <source>W %L1  L %L2</source>
+        <translation>W %L1  L %L2</translation>
     </message>
     <message>
         <source>Zoom %1%</source>

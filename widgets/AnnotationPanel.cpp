@@ -307,7 +307,7 @@ void AnnotationPanel::computeStatistics() {
             return;
         }
         const QString unit = ct ? tr(" HU") : QString();
-        statistics_->setText(tr("%1: %2 voxels, %3 ml\nmean %4%8, SD %5%8\nmin %6%8, max %7%8")
+        statistics_->setText(tr("%1: %L2 voxels, %L3 ml\nmean %L4%8, SD %L5%8\nmin %L6%8, max %L7%8")
                                  .arg(name)
                                  .arg(stats->count)
                                  .arg(stats->volumeMl, 0, 'f', 2)
@@ -317,7 +317,7 @@ void AnnotationPanel::computeStatistics() {
                                  .arg(stats->max, 0, 'f', 1)
                                  .arg(unit) +
                              QLatin1Char('\n') +
-                             tr("area on slice %1 (%2): %3 mm²")
+                             tr("area on slice %L1 (%2): %L3 mm²")
                                  .arg(slice + 1)
                                  .arg(sliceName.toLower())
                                  .arg(onSlice->areaMm2, 0, 'f', 1));

@@ -120,7 +120,7 @@ ModelPanel::ModelPanel(Session* session, ModelController* controller, QWidget* p
         if (percent >= 0) progress_->setValue(percent);
     });
     connect(controller_, &ModelController::finished, this, [this](const QString& model, double seconds) {
-        status_->setText(tr("%1 finished in %2 s").arg(model).arg(seconds, 0, 'f', 2));
+        status_->setText(tr("%1 finished in %L2 s").arg(model).arg(seconds, 0, 'f', 2));
     });
     connect(controller_, &ModelController::failed, this,
             [this](const QString& message) { status_->setText(message); });
@@ -193,7 +193,7 @@ void ModelPanel::refreshResult() {
         for (std::size_t k : order) {
             const QString name =
                 k < labels.size() ? QString::fromStdString(labels[k].name) : QString::number(k);
-            auto* item = new QListWidgetItem(tr("%1  %2 %").arg(name).arg(p[k] * 100, 0, 'f', 1), findings_);
+            auto* item = new QListWidgetItem(tr("%1  %L2 %").arg(name).arg(p[k] * 100, 0, 'f', 1), findings_);
             item->setData(Qt::UserRole, int(k));
             if (int(k) == session_->activeHeatmap()) {
                 QFont f = item->font();
@@ -226,7 +226,7 @@ void ModelPanel::refreshAgreement() {
         const auto a = LabelMask::select(*labels, modelLabels.size() == 1 ? -1 : l.value);
         const auto b = LabelMask::select(*mask, l.value);
         const Overlap o = Overlap::of(a.data(), b.data(), a.size());
-        parts << tr("%1 %2").arg(QString::fromStdString(l.name)).arg(o.dice(), 0, 'f', 3);
+        parts << tr("%1 %L2").arg(QString::fromStdString(l.name)).arg(o.dice(), 0, 'f', 3);
     }
     agreement_->setText(tr("Dice against the label map: %1").arg(parts.join(QStringLiteral(", "))));
 }

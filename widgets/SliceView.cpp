@@ -405,7 +405,7 @@ void SliceView::paintOverlay(QPainter& painter) {
                                                                             : 0;
         Vec3 onSlice = volume->geometry().physicalToIndex(session_->cursor());
         onSlice[axes_.normalAxis] = sliceIndex();
-        topRight << tr("%1 mm").arg(volume->geometry().indexToPhysical(onSlice)[patientAxis], 0, 'f', 1);
+        topRight << tr("%L1 mm").arg(volume->geometry().indexToPhysical(onSlice)[patientAxis], 0, 'f', 1);
     }
     if (session_->isPreview()) topRight << loading;
     paintCrosshair(painter);
@@ -415,7 +415,7 @@ void SliceView::paintOverlay(QPainter& painter) {
     text(area, Qt::AlignLeft | Qt::AlignTop, topLeft.join(QLatin1Char('\n')), grey);
     text(area, Qt::AlignRight | Qt::AlignTop, topRight.join(QLatin1Char('\n')), grey);
     text(area, Qt::AlignLeft | Qt::AlignBottom,
-         tr("W %1  L %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0), grey);
+         tr("W %L1  L %L2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0), grey);
     text(area, Qt::AlignRight | Qt::AlignBottom, tr("Zoom %1%").arg(int(std::lround(zoom_ * 100))), grey);
 
     if (info.is2D) return;  // a radiograph's orientation is not known from its grid

@@ -36,8 +36,10 @@
 #include "LabelFileActions.h"
 #include "ModelController.h"
 #include "ModelPanel.h"
+#include "PreferencesDialog.h"
 #include "SeriesBrowser.h"
 #include "Session.h"
+#include "ShortcutsDialog.h"
 #include "SliceView.h"
 #include "StudyLoader.h"
 #include "VolumeView3D.h"
@@ -114,7 +116,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(session_, &Session::windowChanged, this, [this] {
         const WindowLevel w = session_->window();
-        statusText_->setText(tr("Window %1, level %2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0));
+        statusText_->setText(tr("Window %L1, level %L2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0));
     });
     resize(1280, 900);
     create();
@@ -322,6 +324,8 @@ void MainWindow::buildActions() {
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     labelFiles_->addEditActions(edit);
+    edit->addSeparator();
+    edit->addAction(tr("&Preferences…"), this, [this] { PreferencesDialog(this).exec(); });
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QToolBar* tools = addToolBar(tr("Tools"));
     tools->setObjectName(QStringLiteral("tools"));
@@ -423,14 +427,9 @@ void MainWindow::buildActions() {
 
     classTags_->addMenu(menuBar()->addMenu(tr("&Dataset")));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Mouse and Keys"), this, [this] {
-        QMessageBox::information(
-            this, tr("Mouse and keys"),
-            tr("Left drag: window/level\nLeft click: move the crosshair\nWheel, arrows, Page Up/Down: "
-               "slices\n"
-               "Right drag or Ctrl+wheel: zoom\nMiddle drag or Shift+left drag: pan\nR: reset zoom and pan\n"
-               "0–6: window presets\nCtrl+P: cine"));
-    });
+    QAction* keys = help->addAction(tr("&Keyboard Shortcuts and Mouse"), this,
+                                    [this] { ShortcutsDialog(menuBar(), this).exec(); });
+    keys->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About cadview"), this, [this] {
         QMessageBox::about(this, tr("About cadview"),
                            tr("cadview %1: a viewer for CT, MR and X-ray studies with AI overlays.\n"
@@ -495,7 +494,7 @@ void MainWindow::onLoaded() {
                              : QString::fromStdString(v->info().patientName);
     setWindowTitle(name.isEmpty() ? tr("cadview") : tr("%1 — cadview").arg(name));
     const auto& g = v->geometry();
-    statusText_->setText(tr("%1 × %2 × %3 voxels, %4 × %5 × %6 mm")
+    statusText_->setText(tr("%L1 × %L2 × %L3 voxels, %L4 × %L5 × %L6 mm")
                              .arg(g.size[0])
                              .arg(g.size[1])
                              .arg(g.size[2])

@@ -1,10 +1,8 @@
 // cadview: the GUI. Thin: parses the command line, installs translations, shows the main window.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 #include <ctime>
@@ -15,6 +13,7 @@
 #include "MainWindow.h"
 #include "Session.h"
 #include "StudyLoader.h"
+#include "UiLanguage.h"
 #include "VtkHostWindow.h"
 #include "inference/TorchPlugin.h"
 
@@ -72,14 +71,7 @@ int main(int argc, char** argv) {
                                  QApplication::translate("main", "Folders or files to open."));
     parser.process(app);
 
-    const QString language = parser.isSet(lang) ? parser.value(lang) : QLocale().name();
-    QTranslator qtTranslator, appTranslator;
-    if (qtTranslator.load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(QLocale(language), QStringLiteral("cadview"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
+    cadview::UiLanguage::install(cadview::UiLanguage::resolve(parser.value(lang)));
 
     cadview::MainWindow mainWindow;
     if (parser.isSet(size)) {
