@@ -99,8 +99,10 @@ class Walker {
         const bool topLevel = depth == 0;
         unsigned char b[12];
         while (pos < end) {
-            // A few stray bytes at the very end of a file harm nobody.
-            if (!read(pos, b, 8)) return topLevel || fail("the file ends inside a sequence item");
+            // GDCM asserts on a file that ends inside an element's header.
+            if (!read(pos, b, 8))
+                return fail(topLevel ? "the file ends inside the header of an element"
+                                     : "the file ends inside a sequence item");
             const std::uint32_t t = tag(b, e);
             if (t == kItemEnd && toDelimiter) {
                 pos += 8;
@@ -116,7 +118,7 @@ class Walker {
                 vr[0] = char(b[4]);
                 vr[1] = char(b[5]);
                 if (hasLongLength(vr) || !isKnownVr(vr)) {  // unknown VRs have 32-bit lengths (PS 3.5, 6.2)
-                    if (!read(pos, b, 12)) return topLevel || fail("the file ends inside a sequence item");
+                    if (!read(pos, b, 12)) return fail("the file ends inside the header of an element");
                     header = 12;
                     length = u32(b + 8, e);
                 } else {
@@ -244,8 +246,11 @@ std::optional<std::string> walkFileMeta(Walker& w, std::uint64_t pos, FileMeta& 
         std::uint64_t header = 8, length = 0;
         if (!isVrText(b + 4)) {
             length = w.u32(b + 4, le);  // implicit VR, as some old files write their meta group
-        } else if (const char* vr = reinterpret_cast<const char*>(b + 4);
-                   hasLongLength(vr) || !isKnownVr(vr)) {
+        } else if (const char* vr = reinterpret_cast<const char*>(b + 4); !isKnownVr(vr)) {
+            // GDCM rereads such a group as implicit VR and asserts on what it finds.
+            return "an unknown VR \"" + std::string(vr, 2) + "\" for " + tagName(tag) +
+                   " in its DICOM File Meta Information";
+        } else if (hasLongLength(vr)) {
             if (!w.read(pos, b, 12)) return truncated;
             if (b[4] == 'S' && b[5] == 'Q')
                 return "a sequence " + tagName(tag) + " in its DICOM File Meta Information";
@@ -272,20 +277,15 @@ std::optional<std::string> walkFileMeta(Walker& w, std::uint64_t pos, FileMeta& 
     }
 }
 
-// The data set's encoding: from the transfer syntax, or guessed from its first element.
-std::optional<Encoding> dataSetEncoding(Walker& w, const FileMeta& meta, bool dicomMagic) {
-    if (meta.transferSyntax == "1.2.840.10008.1.2.1.99") return std::nullopt;  // deflated
+// How the data set is encoded: from the transfer syntax, else guessed from its first element. Nothing
+// for a deflated data set (not walked).
+std::optional<Encoding> dataSetEncoding(const unsigned char first[6], const FileMeta& meta) {
+    if (meta.transferSyntax == "1.2.840.10008.1.2.1.99") return std::nullopt;
     if (meta.transferSyntax == "1.2.840.10008.1.2") return Encoding{false, false};
     if (meta.transferSyntax == "1.2.840.10008.1.2.2") return Encoding{true, true};
-    if (meta.present && !meta.transferSyntax.empty()) return Encoding{true, false};
-    // Without a meta group: a file with "DICM" is walked whatever comes next; without it, only what
-    // starts like a DICOM data set (a group 0000 or 0008 element). Anything else is left to GDCM,
-    // which tells "not a DICOM file".
-    unsigned char b[6];
-    if (!w.read(meta.end, b, 6)) return std::nullopt;
-    const std::uint32_t group = std::uint32_t(b[0]) | std::uint32_t(b[1]) << 8;
-    if (!dicomMagic && group != 0x0000 && group != 0x0008 && group != 0x0800) return std::nullopt;
-    return Encoding{isVrText(b + 4), group == 0x0800};  // 0x0800: group 0008 written big endian
+    if (!meta.transferSyntax.empty()) return Encoding{true, false};
+    const bool bigEndian = first[0] == 0 && first[1] != 0;  // group 0008 written as 00 08
+    return Encoding{isVrText(first + 4), bigEndian};
 }
 
 }  // namespace
@@ -294,15 +294,24 @@ std::optional<std::string> DicomHeaderCheck::problem(const std::string& path) {
     Walker w(path);
     if (!w.isOpen()) return "cannot be opened";
     unsigned char magic[4];
-    const std::uint64_t start = w.read(128, magic, 4) && std::memcmp(magic, "DICM", 4) == 0 ? 132 : 0;
+    const bool dicomMagic = w.read(128, magic, 4) && std::memcmp(magic, "DICM", 4) == 0;
     FileMeta meta;
-    if (auto problem = walkFileMeta(w, start, meta)) return problem;
-    const std::optional<Encoding> encoding = dataSetEncoding(w, meta, start != 0);
+    if (auto problem = walkFileMeta(w, dicomMagic ? 132 : 0, meta)) return problem;
+    unsigned char first[6];
+    if (!w.read(meta.end, first, 6)) {
+        // GDCM asserts on a meta group with nothing after it, and on a few stray bytes.
+        if (dicomMagic || meta.present) return std::string("no data set after its File Meta Information");
+        return std::string(kNotDicom);
+    }
+    // Without "DICM" or a meta group, only a data set starting with a group 0008 element is DICOM
+    // (old ACR-NEMA style files); GDCM would guess at anything else, and asserts on many such guesses.
+    const std::uint32_t group = std::uint32_t(first[0]) | std::uint32_t(first[1]) << 8;
+    if (!dicomMagic && !meta.present && group != 0x0008 && group != 0x0800) return std::string(kNotDicom);
+    const std::optional<Encoding> encoding = dataSetEncoding(first, meta);
     if (!encoding) return std::nullopt;
     std::uint64_t pos = meta.end;
     if (w.dataSet(pos, w.size(), false, *encoding, 0)) return std::nullopt;
-    unsigned char first[6];
-    if (encoding->explicitVr && w.read(meta.end, first, 6) && !isVrText(first + 4))
+    if (encoding->explicitVr && !isVrText(first + 4))
         return w.problem() +
                " (its data set seems to be written in implicit VR, against its transfer syntax " +
                meta.transferSyntax + ")";

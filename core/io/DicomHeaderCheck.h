@@ -18,11 +18,14 @@ namespace cadview {
 // - sequences nested deeper than kMaxDepth (GDCM recurses once per level).
 // The top-level pixel data is exempt from the length rule: a file cut short inside it is a truncated
 // image, which the pixel decoder measures and reports itself (PixelDataExtent). Deflated data sets are
-// not walked. A file without "DICM" is walked only when it starts like a data set (group 0000 or 0008),
-// so that other files still get GDCM's "not a DICOM file".
+// not walked. A file without "DICM" and without a meta group is DICOM only when it starts with a group
+// 0008 element (ACR-NEMA style); anything else is kNotDicom, never handed to GDCM, whose guessing
+// asserts on files of a few bytes.
 class DicomHeaderCheck {
   public:
     static constexpr int kMaxDepth = 32;
+    // problem() for a file that is not DICOM at all (rather than damaged DICOM).
+    static constexpr const char* kNotDicom = "not a DICOM file";
 
     // Nothing when GDCM may read the file; otherwise why not, without the file name.
     static std::optional<std::string> problem(const std::string& path);

@@ -55,8 +55,9 @@ std::optional<DicomHeaderReader::Header> DicomHeaderReader::read(const std::stri
                                                                  Diagnostic& problem) {
     // GDCM asserts (aborting the process) on some damaged meta groups: those are refused here.
     if (const auto damaged = DicomHeaderCheck::problem(path)) {
-        problem =
-            Diagnostic::error(Diagnostic::Code::UnreadableFile, path, "damaged DICOM file: " + *damaged);
+        problem = Diagnostic::error(
+            Diagnostic::Code::UnreadableFile, path,
+            *damaged == DicomHeaderCheck::kNotDicom ? *damaged : "damaged DICOM file: " + *damaged);
         return std::nullopt;
     }
     gdcm::Reader reader;
