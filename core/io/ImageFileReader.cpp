@@ -7,13 +7,22 @@
 #include <itkNrrdImageIO.h>
 #include <itkPNGImageIO.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string_view>
 #include <vector>
 
+#include "io/JpegCheck.h"
 #include "io/LoadError.h"
+#include "io/MetaImageHeaderCheck.h"
 #include "io/PixelConverter.h"
+#include "io/PngCheck.h"
 
 namespace cadview {
 
@@ -26,26 +35,122 @@ struct Opened {
     std::string format;
 };
 
+enum class Format { Unknown, Nifti, Nrrd, MetaImage, Png, Jpeg };
+
+const char* nameOf(Format f) {
+    switch (f) {
+        case Format::Nifti:
+            return "NIfTI";
+        case Format::Nrrd:
+            return "NRRD";
+        case Format::MetaImage:
+            return "MetaImage";
+        case Format::Png:
+            return "PNG";
+        case Format::Jpeg:
+            return "JPEG";
+        case Format::Unknown:
+            break;
+    }
+    return "";
+}
+
+// The format a file name promises (case-insensitive). .hdr/.img are NIfTI's (and Analyze's) header and
+// pixel pair, which ITK's NIfTI reader opens as well.
+Format formatOfName(const std::string& path) {
+    std::string name = std::filesystem::path(path).filename().string();
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    const auto endsWith = [&](std::string_view suffix) {
+        return name.size() > suffix.size() &&
+               name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    static const std::pair<const char*, Format> kNames[] = {
+        {".nii", Format::Nifti},     {".nii.gz", Format::Nifti}, {".hdr", Format::Nifti},
+        {".hdr.gz", Format::Nifti},  {".img", Format::Nifti},    {".img.gz", Format::Nifti},
+        {".nrrd", Format::Nrrd},     {".nhdr", Format::Nrrd},    {".mha", Format::MetaImage},
+        {".mhd", Format::MetaImage}, {".png", Format::Png},      {".jpg", Format::Jpeg},
+        {".jpeg", Format::Jpeg}};
+    for (const auto& [suffix, format] : kNames)
+        if (endsWith(suffix)) return format;
+    return Format::Unknown;
+}
+
+// What the first bytes say. PNG, JPEG and NRRD open with signatures no other format starts with, so
+// `unambiguousOnly` asks for those alone; NIfTI's header size field (348, or 540 for NIfTI-2, in either
+// byte order) and MetaImage's usual first keys are only trusted when the name says nothing.
+Format formatOfBytes(const std::string& path, bool unambiguousOnly) {
+    unsigned char b[352] = {};
+    std::ifstream in(path, std::ios::binary);
+    in.read(reinterpret_cast<char*>(b), sizeof b);
+    const auto n = std::size_t(in.gcount());
+    const auto startsWith = [&](std::string_view s) {
+        return n >= s.size() && std::memcmp(b, s.data(), s.size()) == 0;
+    };
+    if (startsWith("\x89PNG\r\n\x1a\n")) return Format::Png;
+    if (startsWith("\xff\xd8\xff")) return Format::Jpeg;
+    if (startsWith("NRRD")) return Format::Nrrd;
+    if (unambiguousOnly) return Format::Unknown;
+    const std::uint32_t little = b[0] | b[1] << 8 | b[2] << 16 | std::uint32_t(b[3]) << 24;
+    const std::uint32_t big = b[3] | b[2] << 8 | b[1] << 16 | std::uint32_t(b[0]) << 24;
+    for (const std::uint32_t size : {348u, 540u})
+        if ((little == size || big == size) && n >= std::min<std::size_t>(size, sizeof b))
+            return Format::Nifti;
+    if (startsWith("ObjectType") || startsWith("NDims")) return Format::MetaImage;
+    return Format::Unknown;
+}
+
+itk::ImageIOBase::Pointer ioFor(Format f) {
+    switch (f) {
+        case Format::Nifti:
+            return itk::NiftiImageIO::New().GetPointer();
+        case Format::Nrrd:
+            return itk::NrrdImageIO::New().GetPointer();
+        case Format::MetaImage:
+            return itk::MetaImageIO::New().GetPointer();
+        case Format::Png:
+            return itk::PNGImageIO::New().GetPointer();
+        case Format::Jpeg:
+            return itk::JPEGImageIO::New().GetPointer();
+        case Format::Unknown:
+            break;
+    }
+    return nullptr;
+}
+
+// Picks the one ITK reader for the file (by name; by signature when the bytes clearly disagree or the
+// name says nothing) and checks the file first where that reader crashes or aborts on damaged input:
+// no other reader's CanReadFile ever sees the file (ITK 5.2's JPEG CanReadFile crashes on a few bytes).
 Opened open(const std::string& path) {
     if (!std::filesystem::is_regular_file(path))
         throw LoadError(Diagnostic::Code::UnreadableFile, path, "no such file");
-    const std::pair<itk::ImageIOBase::Pointer, const char*> candidates[] = {
-        {itk::NiftiImageIO::New().GetPointer(), "NIfTI"},
-        {itk::NrrdImageIO::New().GetPointer(), "NRRD"},
-        {itk::MetaImageIO::New().GetPointer(), "MetaImage"},
-        {itk::PNGImageIO::New().GetPointer(), "PNG"},
-        {itk::JPEGImageIO::New().GetPointer(), "JPEG"}};
-    for (const auto& [io, name] : candidates) {
-        if (!io->CanReadFile(path.c_str())) continue;
-        try {
-            io->SetFileName(path);
-            io->ReadImageInformation();
-        } catch (const itk::ExceptionObject& e) {
-            throw LoadError(Diagnostic::Code::UnreadableFile, path, e.GetDescription());
-        }
-        return {io, name};
+    const Format named = formatOfName(path);
+    Format format = formatOfBytes(path, true);
+    if (format == Format::Unknown) format = named != Format::Unknown ? named : formatOfBytes(path, false);
+    if (format == Format::Unknown)
+        throw LoadError(Diagnostic::Code::UnreadableFile, path,
+                        "not a NIfTI, NRRD, MetaImage, PNG or JPEG file");
+
+    std::optional<std::string> problem;
+    if (format == Format::Png) problem = PngCheck::problem(path);
+    if (format == Format::Jpeg) problem = JpegCheck::problem(path);
+    if (format == Format::MetaImage) problem = MetaImageHeaderCheck::problem(path);
+    if (problem) throw LoadError(Diagnostic::Code::UnreadableFile, path, *problem);
+
+    const itk::ImageIOBase::Pointer io = ioFor(format);
+    // ITK's NIfTI, NRRD and MetaImage readers refuse names they do not know in CanReadFile, though the
+    // NRRD and MetaImage ones read such files; PNG and JPEG were just decoded in full.
+    const bool askFirst = format == named && format != Format::Png && format != Format::Jpeg;
+    if (askFirst && !io->CanReadFile(path.c_str()))
+        throw LoadError(Diagnostic::Code::UnreadableFile, path,
+                        "not a NIfTI, NRRD, MetaImage, PNG or JPEG file");
+    try {
+        io->SetFileName(path);
+        io->ReadImageInformation();
+    } catch (const itk::ExceptionObject& e) {
+        throw LoadError(Diagnostic::Code::UnreadableFile, path, e.GetDescription());
     }
-    throw LoadError(Diagnostic::Code::UnreadableFile, path, "not a NIfTI, NRRD, MetaImage, PNG or JPEG file");
+    return {io, nameOf(format)};
 }
 
 // Our type for a file component type, and the matching source description for the converter.
