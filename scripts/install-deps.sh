@@ -8,7 +8,8 @@ PACKAGES="build-essential cmake ninja-build pkg-config
   libvtk9-dev libinsighttoolkit5-dev libgdcm-dev libgdcm-tools libdcmtk-dev libtorch-dev python3-torch python3-numpy python3-pil python3-nibabel python3-pydicom libdeflate-dev libssl-dev
   nlohmann-json3-dev libgtest-dev libcli11-dev libpng-dev libjpeg-dev
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core fonts-noto-cjk qt6-translations-l10n
-  dcm2niix clang-format"
+  dcm2niix clang-format
+  orthanc orthanc-dicomweb dcmtk libcurl4-openssl-dev"
 
 missing=""
 for p in $PACKAGES; do

@@ -92,6 +92,34 @@ struct AnonymizeOptions {
     bool printProfile = false;
 };
 
+struct PacsOptions {
+    std::string action;  // echo, find, get or send
+    // The node: the PACS's AE title, host and port, our AE title, timeouts in seconds.
+    std::string aet;
+    std::string host;
+    int port = 104;
+    std::string callingAet = "CADVIEW";
+    int timeout = 4;        // TCP connect and association negotiation
+    int dimseTimeout = 60;  // each DIMSE message
+    std::string dicomweb;   // find, get, send over DICOMweb at this base URL instead of DIMSE
+    // find
+    std::string level = "study";  // patient, study or series
+    std::string patientName, patientId;
+    std::string dateFrom, dateTo, dates;  // YYYYMMDD; dates = "YYYYMMDD-YYYYMMDD"
+    std::string modality;
+    std::string studyUid;  // find (study and series levels) and get
+    bool json = false;
+    // get
+    std::string seriesUid;
+    std::string output;
+    bool move = false;  // C-MOVE to our own storage SCP instead of C-GET
+    int movePort = 0;
+    std::string moveAet;  // empty: callingAet
+    // send
+    std::vector<std::string> inputs;
+    bool progress = false;
+};
+
 // The bundled model folder followed by `extra` (later folders win for models of the same name).
 std::vector<std::string> modelDirectories(const std::vector<std::string>& extra);
 
@@ -105,5 +133,6 @@ int runEvaluate(const EvaluateOptions& options);
 int runTrain(const TrainOptions& options);
 int runExportSeg(const ExportSegOptions& options);
 int runAnonymize(const AnonymizeOptions& options);
+int runPacs(const PacsOptions& options);
 
 }  // namespace cadview::cli

@@ -166,6 +166,68 @@ int main(int argc, char** argv) {
     anonymizeCmd->add_flag("--print-profile", anonymize.printProfile,
                            "Print the PS3.15 table and the applied actions as CSV, and exit");
 
+    cadview::cli::PacsOptions pacs;
+    auto* pacsCmd = app.add_subcommand(
+        "pacs", "DICOM network client: C-ECHO, C-FIND, C-GET / C-MOVE and C-STORE with one PACS");
+    pacsCmd->require_subcommand(1);
+    const auto addNode = [&pacs](CLI::App* cmd) {
+        cmd->add_option("--aet", pacs.aet, "The PACS's (called) AE title (required for DIMSE)");
+        cmd->add_option("--host", pacs.host, "The PACS's host name or IP address (required for DIMSE)");
+        cmd->add_option("--port", pacs.port, "The PACS's DICOM port")
+            ->capture_default_str()
+            ->check(CLI::Range(1, 65535));
+        cmd->add_option("--calling-aet", pacs.callingAet, "Our AE title")->capture_default_str();
+        cmd->add_option("--timeout", pacs.timeout, "Seconds to connect and negotiate the association")
+            ->capture_default_str()
+            ->check(CLI::Range(1, 3600));
+        cmd->add_option("--dimse-timeout", pacs.dimseTimeout, "Seconds to wait for each DIMSE message")
+            ->capture_default_str()
+            ->check(CLI::Range(1, 86400));
+    };
+    const auto addDicomWeb = [&pacs](CLI::App* cmd) {
+        cmd->add_option("--dicomweb", pacs.dicomweb,
+                        "Use DICOMweb (QIDO-RS, WADO-RS, STOW-RS) at this base URL instead of DIMSE, e.g. "
+                        "http://pacs:8042/dicom-web");
+    };
+    auto* pacsEcho = pacsCmd->add_subcommand("echo", "C-ECHO: check that the PACS answers");
+    addNode(pacsEcho);
+    auto* pacsFind =
+        pacsCmd->add_subcommand("find", "C-FIND: list patients, studies or series (tab-separated or JSON)");
+    addNode(pacsFind);
+    addDicomWeb(pacsFind);
+    pacsFind->add_option("--level", pacs.level, "patient (Patient Root), study or series (Study Root)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"patient", "study", "series"}));
+    pacsFind->add_option("--patient-name", pacs.patientName,
+                         "Patient's Name, with wildcards * and ? (e.g. 'DOE*')");
+    pacsFind->add_option("--patient-id", pacs.patientId, "Patient ID");
+    pacsFind->add_option("--date-from", pacs.dateFrom, "Study date from, YYYYMMDD (study and series levels)");
+    pacsFind->add_option("--date-to", pacs.dateTo, "Study date to, YYYYMMDD");
+    pacsFind->add_option("--dates", pacs.dates, "Study date range YYYYMMDD-YYYYMMDD, YYYYMMDD- or -YYYYMMDD");
+    pacsFind->add_option("--modality", pacs.modality,
+                         "Modality (e.g. CT): ModalitiesInStudy at study level, Modality at series level");
+    pacsFind->add_option("--study-uid", pacs.studyUid, "StudyInstanceUID (study and series levels)");
+    pacsFind->add_flag("--json", pacs.json, "Print JSON");
+    auto* pacsGet = pacsCmd->add_subcommand(
+        "get", "Retrieve a study or series into OUTPUT/<study>/<series>/<instance>.dcm (C-GET, or C-MOVE)");
+    addNode(pacsGet);
+    addDicomWeb(pacsGet);
+    pacsGet->add_option("--study-uid", pacs.studyUid, "StudyInstanceUID to retrieve")->required();
+    pacsGet->add_option("--series-uid", pacs.seriesUid, "Only this series of the study");
+    pacsGet->add_option("--output", pacs.output, "Local folder (created if needed)")->required();
+    pacsGet->add_flag(
+        "--move", pacs.move,
+        "C-MOVE to our own storage SCP (the PACS must know our AE title, host and --move-port)");
+    pacsGet->add_option("--move-port", pacs.movePort, "Port our storage SCP listens on during --move")
+        ->check(CLI::Range(1, 65535));
+    pacsGet->add_option("--move-aet", pacs.moveAet, "AE title of our storage SCP (default: --calling-aet)");
+    pacsGet->add_flag("--progress", pacs.progress, "Print progress on stderr");
+    auto* pacsSend = pacsCmd->add_subcommand("send", "C-STORE DICOM files (folders searched recursively)");
+    addNode(pacsSend);
+    addDicomWeb(pacsSend);
+    pacsSend->add_option("inputs", pacs.inputs, "DICOM files or folders (e.g. a DICOM SEG)")->required();
+    pacsSend->add_flag("--progress", pacs.progress, "Print progress on stderr");
+
     CLI11_PARSE(app, argc, argv);
     if (ignoreValue >= 0) evaluate.ignore = ignoreValue;
     if (trainIgnore >= 0) train.ignore = trainIgnore;
@@ -179,6 +241,11 @@ int main(int argc, char** argv) {
         if (*trainCmd) return cadview::cli::runTrain(train);
         if (*exportSegCmd) return cadview::cli::runExportSeg(exportSeg);
         if (*anonymizeCmd) return cadview::cli::runAnonymize(anonymize);
+        if (*pacsCmd) {
+            for (auto* sub : {pacsEcho, pacsFind, pacsGet, pacsSend})
+                if (*sub) pacs.action = sub->get_name();
+            return cadview::cli::runPacs(pacs);
+        }
     } catch (const std::exception& e) {
         std::cerr << "cadview-cli: " << e.what() << "\n";
         return 1;
