@@ -394,6 +394,61 @@ min %L6%8, max %L7%8</source>
     </message>
 </context>
 <context>
+    <name>cadview::ExportSeriesActions</name>
+    <message>
+        <source>&amp;Export Series…</source>
+        <translation>시리즈 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export series</source>
+        <translation>시리즈 내보내기</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Export into (a new or empty folder)</source>
+        <translation>내보낼 위치(새 폴더 또는 빈 폴더)</translation>
+    </message>
+    <message>
+        <source>De-identify (DICOM PS3.15 basic profile)</source>
+        <translation>비식별화(DICOM PS3.15 기본 프로파일)</translation>
+    </message>
+    <message>
+        <source>Names, IDs, dates and other identifying attributes are removed or replaced, UIDs are replaced consistently, the pixels are kept unchanged. Text burned into the pixels is not removed.</source>
+        <translation>이름, ID, 날짜 등 식별 정보를 제거하거나 대체하고, UID는 일관되게 대체하며, 픽셀은 그대로 유지합니다. 픽셀에 새겨진 글자는 제거되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>derived from the original ID</source>
+        <translation>원래 ID에서 생성</translation>
+    </message>
+    <message>
+        <source>project default (not secret)</source>
+        <translation>프로젝트 기본값(비밀 아님)</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>폴더(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Patient &amp;name:</source>
+        <translation>환자 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Patient &amp;ID:</source>
+        <translation>환자 ID(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>키(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Open a DICOM series first: only DICOM series are exported as DICOM files.</source>
+        <translation>먼저 DICOM 시리즈를 여십시오. DICOM 시리즈만 DICOM 파일로 내보낼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>cadview::LabelAutosave</name>
     <message>
         <source>Autosave is off: %1</source>
@@ -916,6 +971,10 @@ Load it downsampled (every k-th slice, row and column, with k as small as fits)?
     <message>
         <source>&amp;Keyboard Shortcuts and Mouse</source>
         <translation>단축키 및 마우스(&amp;K)</translation>
+    </message>
+    <message>
+        <source>%1 files exported to %2</source>
+        <translation>파일 %1개를 %2(으)로 내보냈습니다</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@
 #include "AnnotationPanel.h"
 #include "ClassTagActions.h"
 #include "DiagnosticText.h"
+#include "ExportSeriesActions.h"
 #include "LabelAutosave.h"
 #include "LabelFileActions.h"
 #include "ModelController.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     labelFiles_ = new LabelFileActions(this, session_, loader_);
     autosave_ = new LabelAutosave(this, session_, loader_, LabelAutosave::defaultDirectory());
     classTags_ = new ClassTagActions(this, session_, loader_, ClassTagActions::defaultTagsFile());
+    exportSeries_ = new ExportSeriesActions(this, loader_);
     buildViews();
     buildDocks();
     buildActions();
@@ -281,6 +283,9 @@ void MainWindow::buildDocks() {
         statusText_->setText(
             tr("%1 tagged images exported to %2").arg(images).arg(QDir::toNativeSeparators(dir)));
     });
+    connect(exportSeries_, &ExportSeriesActions::exported, this, [this](const QString& dir, int files) {
+        statusText_->setText(tr("%1 files exported to %2").arg(files).arg(QDir::toNativeSeparators(dir)));
+    });
 
     statusText_ = new QLabel(this);
     progressBar_ = new QProgressBar(this);
@@ -313,6 +318,7 @@ void MainWindow::buildActions() {
     rebuildRecentMenu();
     QAction* closeAction = file->addAction(tr("&Close"), this, &MainWindow::closeStudy);
     closeAction->setShortcut(QKeySequence::Close);
+    exportSeries_->addTo(file);
     file->addSeparator();
     labelFiles_->addFileActions(file);
     file->addSeparator();

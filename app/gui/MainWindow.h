@@ -22,6 +22,7 @@ namespace cadview {
 class AnnotationPanel;
 class ClassTagActions;
 class LabelAutosave;
+class ExportSeriesActions;
 class LabelFileActions;
 class ModelController;
 class SeriesBrowser;
@@ -56,6 +57,7 @@ class MainWindow : public QMainWindow {
     LabelFileActions* labelFiles() const { return labelFiles_; }
     LabelAutosave* autosave() const { return autosave_; }
     ClassTagActions* classTags() const { return classTags_; }
+    ExportSeriesActions* exportSeries() const { return exportSeries_; }
     AnnotationPanel* annotationPanel() const { return annotationPanel_; }
 
   signals:
@@ -88,6 +90,7 @@ class MainWindow : public QMainWindow {
     LabelFileActions* labelFiles_ = nullptr;
     LabelAutosave* autosave_ = nullptr;
     ClassTagActions* classTags_ = nullptr;
+    ExportSeriesActions* exportSeries_ = nullptr;
     AnnotationPanel* annotationPanel_ = nullptr;
     SliceView* views_[3] = {nullptr, nullptr, nullptr};
     VolumeView3D* view3d_ = nullptr;
