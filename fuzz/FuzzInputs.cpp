@@ -18,6 +18,9 @@
 #include "io/StudyIndexer.h"
 #include "io/VolumeLoader.h"
 #include "jobs/JobContext.h"
+#include "pacs/DicomWebClient.h"
+#include "pacs/MultipartReader.h"
+#include "pacs/PacsQuery.h"
 
 namespace cadview::fuzz {
 
@@ -159,13 +162,35 @@ void dicomSeg(const std::uint8_t* data, std::size_t size) {
     refusalIsFine([&] { DicomSegReader::read(path); });
 }
 
+// What a PACS answers, from the network: the same bytes as a C-FIND response data set (implicit VR
+// little endian, as DIMSE carries it), as a QIDO-RS JSON answer at study and series level, and as a
+// WADO-RS multipart body whose first line is the Content-Type header value (fed 7 bytes at a time).
+void pacsReplies(const std::uint8_t* data, std::size_t size) {
+    const std::string bytes(reinterpret_cast<const char*>(data), size);
+    refusalIsFine([&] { (void)PacsQuery::fromResponseBytes(bytes); });
+    const QueryFilter anyDate;
+    refusalIsFine([&] { (void)DicomWebClient::studiesFromJson(bytes, anyDate); });
+    refusalIsFine([&] { (void)DicomWebClient::seriesFromJson(bytes, anyDate); });
+    const std::size_t eol = bytes.find('\n');
+    if (eol == std::string::npos) return;
+    const std::string boundary = MultipartReader::boundaryOf(bytes.substr(0, eol));
+    if (boundary.empty()) return;
+    std::size_t bodyBytes = 0;
+    MultipartReader reader(boundary, [&](const std::string&, std::string& body) {
+        bodyBytes += body.size();
+        return true;
+    });
+    for (std::size_t at = eol + 1; at < bytes.size(); at += 7)
+        if (!reader.feed(bytes.data() + at, std::min<std::size_t>(7, bytes.size() - at))) break;
+}
+
 }  // namespace
 
 const std::vector<Target>& targets() {
     static const std::vector<Target> all{
         {"dicom_file", dicomFile},   {"dicom_series", dicomSeries},   {"image_file", imageFile},
         {"label_table", labelTable}, {"labelmap_nrrd", labelMapNrrd}, {"manifest", modelManifest},
-        {"dicom_seg", dicomSeg},
+        {"dicom_seg", dicomSeg},     {"pacs_replies", pacsReplies},
     };
     return all;
 }

@@ -12,7 +12,7 @@ data=${CADVIEW_SHARED_DATA:-$here/../shared/data}
 build=$here/build-fuzz
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-all=(dicom_file dicom_series image_file label_table labelmap_nrrd manifest dicom_seg)
+all=(dicom_file dicom_series image_file label_table labelmap_nrrd manifest dicom_seg pacs_replies)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
@@ -65,6 +65,34 @@ seed label_table "$tmp/labels.json" "$tmp/labels.itksnap.txt"
 seed labelmap_nrrd "$tmp/small.nrrd" "$data/mr_brain_tumor_nrrd/brain1_label.nrrd"
 seed manifest "$here"/resources/models/*/manifest.json
 seed dicom_seg "$data"/dicom_samples/pydicom_data/{liver_deflate,liver_rle}.dcm "$samples"/liver_1frame.dcm
+
+# PACS answers: a QIDO-RS JSON array, a WADO-RS multipart body (Content-Type line first) and a C-FIND
+# response data set in implicit VR little endian (written by pydicom).
+cat >"$tmp/qido.json" <<'JSON'
+[{"0020000D": {"vr": "UI", "Value": ["1.2.3.4"]}, "00100010": {"vr": "PN", "Value": [{"Alphabetic": "DOE^J"}]},
+  "00080020": {"vr": "DA", "Value": ["20200102"]}, "00080061": {"vr": "CS", "Value": ["CT", "MR"]},
+  "00201208": {"vr": "IS", "Value": [28]}, "0020000E": {"vr": "UI", "Value": ["1.2.3.4.5"]}}]
+JSON
+printf 'multipart/related; type="application/dicom"; boundary=XYZ\n--XYZ\r\nContent-Type: application/dicom\r\n\r\nDICM-bytes\r\n--XYZ\r\nContent-Type: application/dicom\r\n\r\nmore\r\n--XYZ--\r\n' >"$tmp/wado.multipart"
+/usr/bin/python3 - "$tmp/cfind.bin" <<'PY' || true
+import sys
+from pydicom.dataset import Dataset
+from pydicom.filebase import DicomBytesIO
+from pydicom.filewriter import write_dataset
+ds = Dataset()
+ds.QueryRetrieveLevel = "STUDY"
+ds.PatientName = "DOE^J"
+ds.PatientID = "P1"
+ds.StudyInstanceUID = "1.2.3.4"
+ds.StudyDate = "20200102"
+ds.ModalitiesInStudy = ["CT", "MR"]
+ds.NumberOfStudyRelatedInstances = "28"
+fp = DicomBytesIO()
+fp.is_little_endian, fp.is_implicit_VR = True, True
+write_dataset(fp, ds)
+open(sys.argv[1], "wb").write(fp.getvalue())
+PY
+seed pacs_replies "$tmp/qido.json" "$tmp/wado.multipart" "$tmp/cfind.bin"
 
 # --- run, two targets at a time ----------------------------------------------------------------------
 run() {

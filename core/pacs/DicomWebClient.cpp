@@ -82,12 +82,17 @@ std::string httpError(const std::string& url, const HttpTransfer::Response& r) {
 }
 
 // GET returning a DICOM JSON array (QIDO-RS); 204 No Content is an empty result.
-json getJsonArray(const HttpTransfer& http, const std::string& url) {
+// The body of a QIDO-RS answer ("" for 204 No Content).
+std::string getJson(const HttpTransfer& http, const std::string& url) {
     const HttpTransfer::Response r = http.get(url, {kDicomJson});
-    if (r.status == 204) return json::array();
+    if (r.status == 204) return "[]";
     if (r.status != 200) throw std::runtime_error(httpError(url, r));
-    json j = json::parse(r.body, nullptr, false);
-    if (!j.is_array()) throw std::runtime_error(url + ": the answer is not a DICOM JSON array");
+    return r.body;
+}
+
+json jsonArray(const std::string& body) {
+    json j = json::parse(body, nullptr, false);
+    if (!j.is_array()) throw std::runtime_error("the answer is not a DICOM JSON array");
     return j;
 }
 
@@ -126,9 +131,17 @@ std::vector<StudyRecord> DicomWebClient::findStudies(const QueryFilter& filter) 
     addParam(query, "StudyInstanceUID", filter.studyUid);
     for (const char* field : {"00081030", "00080050", "00100030", "00080061", "00201206", "00201208"})
         addParam(query, "includefield", field);
-    const HttpTransfer http(timeoutSeconds_);
+    const std::string url = baseUrl_ + "/studies" + query;
+    try {
+        return studiesFromJson(getJson(HttpTransfer(timeoutSeconds_), url), filter);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(std::string(e.what()).rfind(url, 0) == 0 ? e.what() : url + ": " + e.what());
+    }
+}
+
+std::vector<StudyRecord> DicomWebClient::studiesFromJson(const std::string& body, const QueryFilter& filter) {
     std::vector<StudyRecord> out;
-    for (const json& d : getJsonArray(http, baseUrl_ + "/studies" + query)) {
+    for (const json& d : jsonArray(body)) {
         StudyRecord r;
         r.studyDate = jsonText(d, "00080020");
         if (!filter.dateMatches(r.studyDate)) continue;
@@ -159,9 +172,16 @@ std::vector<SeriesRecord> DicomWebClient::findSeries(const QueryFilter& filter) 
     const std::string url = filter.studyUid.empty()
                                 ? baseUrl_ + "/series" + query
                                 : baseUrl_ + "/studies/" + filter.studyUid + "/series" + query;
-    const HttpTransfer http(timeoutSeconds_);
+    try {
+        return seriesFromJson(getJson(HttpTransfer(timeoutSeconds_), url), filter);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(std::string(e.what()).rfind(url, 0) == 0 ? e.what() : url + ": " + e.what());
+    }
+}
+
+std::vector<SeriesRecord> DicomWebClient::seriesFromJson(const std::string& body, const QueryFilter& filter) {
     std::vector<SeriesRecord> out;
-    for (const json& d : getJsonArray(http, url)) {
+    for (const json& d : jsonArray(body)) {
         if (!filter.dateMatches(jsonText(d, "00080020"))) continue;
         SeriesRecord r;
         r.studyUid = jsonText(d, "0020000D");

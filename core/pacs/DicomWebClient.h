@@ -30,6 +30,12 @@ class DicomWebClient {
     std::vector<StudyRecord> findStudies(const QueryFilter& filter) const;
     std::vector<SeriesRecord> findSeries(const QueryFilter& filter) const;
 
+    // A QIDO-RS answer (a DICOM JSON array) as records, those outside the filter's dates left out;
+    // std::runtime_error when it is not a JSON array. What findStudies / findSeries do with the body
+    // (and what fuzz_pacs_replies feeds).
+    static std::vector<StudyRecord> studiesFromJson(const std::string& body, const QueryFilter& filter);
+    static std::vector<SeriesRecord> seriesFromJson(const std::string& body, const QueryFilter& filter);
+
     // WADO-RS of request.studyUid (and seriesUid); `move` and the port are ignored. Progress:
     // JobStage::Writing per instance; cancel stops the transfer; nothing is left behind on failure.
     RetrieveResult retrieve(const RetrieveRequest& request, const std::string& destination,

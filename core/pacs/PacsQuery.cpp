@@ -3,6 +3,7 @@
 #include <dcmtk/config/osconfig.h>  // first, as DCMTK requires
 
 #include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcistrmb.h>
 #include <dcmtk/dcmdata/dcuid.h>
 
 #include <algorithm>
@@ -113,6 +114,43 @@ void runFind(const DicomNode& node, const char* model, const char* modelName, Dc
                         DimseStatus::describe(DimseStatus::Service::Find, scu.finalStatus)));
 }
 
+PatientRecord patientFrom(DcmDataset& d) {
+    PatientRecord r;
+    r.patientName = text(d, DCM_PatientName);
+    r.patientId = text(d, DCM_PatientID);
+    r.birthDate = text(d, DCM_PatientBirthDate);
+    r.sex = text(d, DCM_PatientSex);
+    r.numberOfStudies = number(d, DCM_NumberOfPatientRelatedStudies);
+    return r;
+}
+
+StudyRecord studyFrom(DcmDataset& d) {
+    StudyRecord r;
+    r.patientName = text(d, DCM_PatientName);
+    r.patientId = text(d, DCM_PatientID);
+    r.birthDate = text(d, DCM_PatientBirthDate);
+    r.studyUid = text(d, DCM_StudyInstanceUID);
+    r.studyDate = text(d, DCM_StudyDate);
+    r.studyTime = text(d, DCM_StudyTime);
+    r.description = text(d, DCM_StudyDescription);
+    r.accessionNumber = text(d, DCM_AccessionNumber);
+    r.modalities = split(text(d, DCM_ModalitiesInStudy));
+    r.numberOfSeries = number(d, DCM_NumberOfStudyRelatedSeries);
+    r.numberOfInstances = number(d, DCM_NumberOfStudyRelatedInstances);
+    return r;
+}
+
+SeriesRecord seriesFrom(DcmDataset& d) {
+    SeriesRecord r;
+    r.studyUid = text(d, DCM_StudyInstanceUID);
+    r.seriesUid = text(d, DCM_SeriesInstanceUID);
+    r.seriesNumber = text(d, DCM_SeriesNumber);
+    r.modality = text(d, DCM_Modality);
+    r.description = text(d, DCM_SeriesDescription);
+    r.numberOfInstances = number(d, DCM_NumberOfSeriesRelatedInstances);
+    return r;
+}
+
 void addCommonKeys(DcmDataset& keys, const char* level, const QueryFilter& filter) {
     putKey(keys, DCM_QueryRetrieveLevel, level);
     // Non-ASCII filter text is UTF-8: say so, or the PACS reads it as Latin-1.
@@ -134,15 +172,7 @@ std::vector<PatientRecord> PacsQuery::findPatients(const QueryFilter& filter, Jo
     putKey(keys, DCM_NumberOfPatientRelatedStudies, "");
     std::vector<PatientRecord> out;
     runFind(node_, UID_FINDPatientRootQueryRetrieveInformationModel, "Patient Root", keys, job,
-            [&](DcmDataset& d) {
-                PatientRecord r;
-                r.patientName = text(d, DCM_PatientName);
-                r.patientId = text(d, DCM_PatientID);
-                r.birthDate = text(d, DCM_PatientBirthDate);
-                r.sex = text(d, DCM_PatientSex);
-                r.numberOfStudies = number(d, DCM_NumberOfPatientRelatedStudies);
-                out.push_back(std::move(r));
-            });
+            [&](DcmDataset& d) { out.push_back(patientFrom(d)); });
     return out;
 }
 
@@ -165,20 +195,9 @@ std::vector<StudyRecord> PacsQuery::findStudies(const QueryFilter& filter, JobCo
     std::vector<StudyRecord> out;
     runFind(node_, UID_FINDStudyRootQueryRetrieveInformationModel, "Study Root", keys, job,
             [&](DcmDataset& d) {
-                StudyRecord r;
-                r.patientName = text(d, DCM_PatientName);
-                r.patientId = text(d, DCM_PatientID);
-                r.birthDate = text(d, DCM_PatientBirthDate);
-                r.studyUid = text(d, DCM_StudyInstanceUID);
-                r.studyDate = text(d, DCM_StudyDate);
-                if (!filter.dateMatches(r.studyDate)) return;  // Orthanc matches undated studies
-                r.studyTime = text(d, DCM_StudyTime);
-                r.description = text(d, DCM_StudyDescription);
-                r.accessionNumber = text(d, DCM_AccessionNumber);
-                r.modalities = split(text(d, DCM_ModalitiesInStudy));
-                r.numberOfSeries = number(d, DCM_NumberOfStudyRelatedSeries);
-                r.numberOfInstances = number(d, DCM_NumberOfStudyRelatedInstances);
-                out.push_back(std::move(r));
+                StudyRecord r = studyFrom(d);
+                if (filter.dateMatches(r.studyDate))
+                    out.push_back(std::move(r));  // Orthanc matches undated studies
             });
     return out;
 }
@@ -202,17 +221,21 @@ std::vector<SeriesRecord> PacsQuery::findSeries(const QueryFilter& filter, JobCo
     std::vector<SeriesRecord> out;
     runFind(node_, UID_FINDStudyRootQueryRetrieveInformationModel, "Study Root", keys, job,
             [&](DcmDataset& d) {
-                if (!filter.dateMatches(text(d, DCM_StudyDate))) return;
-                SeriesRecord r;
-                r.studyUid = text(d, DCM_StudyInstanceUID);
-                r.seriesUid = text(d, DCM_SeriesInstanceUID);
-                r.seriesNumber = text(d, DCM_SeriesNumber);
-                r.modality = text(d, DCM_Modality);
-                r.description = text(d, DCM_SeriesDescription);
-                r.numberOfInstances = number(d, DCM_NumberOfSeriesRelatedInstances);
-                out.push_back(std::move(r));
+                if (filter.dateMatches(text(d, DCM_StudyDate))) out.push_back(seriesFrom(d));
             });
     return out;
+}
+
+PacsQuery::ResponseRecords PacsQuery::fromResponseBytes(const std::string& bytes) {
+    DcmInputBufferStream in;
+    in.setBuffer(bytes.data(), offile_off_t(bytes.size()));
+    in.setEos();
+    DcmDataset d;
+    d.transferInit();
+    const OFCondition c = d.read(in, EXS_LittleEndianImplicit);
+    d.transferEnd();
+    if (c.bad()) throw std::runtime_error(std::string("the C-FIND response cannot be decoded: ") + c.text());
+    return {patientFrom(d), studyFrom(d), seriesFrom(d)};
 }
 
 }  // namespace cadview

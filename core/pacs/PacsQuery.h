@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "pacs/DicomNode.h"
@@ -25,6 +26,16 @@ class PacsQuery {
     std::vector<PatientRecord> findPatients(const QueryFilter& filter, JobContext* job = nullptr) const;
     std::vector<StudyRecord> findStudies(const QueryFilter& filter, JobContext* job = nullptr) const;
     std::vector<SeriesRecord> findSeries(const QueryFilter& filter, JobContext* job = nullptr) const;
+
+    // One C-FIND response data set as DIMSE carries it (implicit VR little endian bytes), read as each
+    // level's record: what the queries do with every response (and what fuzz_pacs_replies feeds).
+    // std::runtime_error when DCMTK cannot decode the bytes.
+    struct ResponseRecords {
+        PatientRecord patient;
+        StudyRecord study;
+        SeriesRecord series;
+    };
+    static ResponseRecords fromResponseBytes(const std::string& bytes);
 
   private:
     DicomNode node_;
