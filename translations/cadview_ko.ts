@@ -79,6 +79,17 @@
     </message>
 </context>
 <context>
+    <name>PacsSettings</name>
+    <message>
+        <source>Give the node a name.</source>
+        <translation>노드 이름을 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>The DICOMweb URL must start with http:// or https:// (%1).</source>
+        <translation>DICOMweb URL은 http:// 또는 https://로 시작해야 합니다(%1).</translation>
+    </message>
+</context>
+<context>
     <name>SliceAnnotator</name>
     <message>
         <source>Erase</source>
@@ -1080,6 +1091,340 @@ Load it downsampled (every k-th slice, row and column, with k as small as fits)?
     </message>
 </context>
 <context>
+    <name>cadview::PacsActions</name>
+    <message>
+        <source>&amp;Query PACS…</source>
+        <translation>PACS 조회(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Q</source>
+        <translation>Ctrl+Shift+Q</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d to PACS</source>
+        <translation>PACS로 보내기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Label Map as DICOM SEG</source>
+        <translation>레이블 맵을 DICOM SEG로(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;AI Overlay as Secondary Capture</source>
+        <translation>AI 오버레이를 Secondary Capture로(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Send to PACS</source>
+        <translation>PACS로 보내기</translation>
+    </message>
+    <message>
+        <source>No PACS nodes yet: add one in Edit &gt; Preferences &gt; PACS.</source>
+        <translation>PACS 노드가 아직 없습니다. 편집 &gt; 환경설정 &gt; PACS에서 추가하십시오.</translation>
+    </message>
+    <message>
+        <source>Send to:</source>
+        <translation>보낼 곳:</translation>
+    </message>
+    <message>
+        <source>A DICOM SEG refers to a DICOM series; the open image is not one.</source>
+        <translation>DICOM SEG는 DICOM 시리즈를 참조합니다. 열려 있는 영상은 DICOM 시리즈가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The label map is empty: paint or load labels first.</source>
+        <translation>레이블 맵이 비어 있습니다. 먼저 레이블을 칠하거나 불러오십시오.</translation>
+    </message>
+    <message>
+        <source>the label map (DICOM SEG)</source>
+        <translation>레이블 맵(DICOM SEG)</translation>
+    </message>
+    <message>
+        <source>The AI overlay is sent into the study of a DICOM series; the open image is not one.</source>
+        <translation>AI 오버레이는 DICOM 시리즈의 검사로 보내집니다. 열려 있는 영상은 DICOM 시리즈가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>There is no AI overlay to send: run a model first.</source>
+        <translation>보낼 AI 오버레이가 없습니다. 먼저 모델을 실행하십시오.</translation>
+    </message>
+    <message>
+        <source>the AI overlay (Secondary Capture)</source>
+        <translation>AI 오버레이(Secondary Capture)</translation>
+    </message>
+    <message>
+        <source>A send is already running.</source>
+        <translation>이미 전송 중입니다.</translation>
+    </message>
+    <message>
+        <source>There is no PACS node called %1.</source>
+        <translation>%1(이)라는 PACS 노드가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>임시 폴더를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 refused %2: %3</source>
+        <translation>%1이(가) %2을(를) 거부했습니다: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %1 to %2 (%n file(s)).</source>
+        <translation>
+            <numerusform>%1을(를) %2(으)로 보냈습니다(파일 %n개).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cadview::PacsNodeDialog</name>
+    <message>
+        <source>DICOM node</source>
+        <translation>DICOM 노드</translation>
+    </message>
+    <message>
+        <source>e.g. ORTHANC</source>
+        <translation>예: ORTHANC</translation>
+    </message>
+    <message>
+        <source>optional, e.g. http://pacs:8042/dicom-web</source>
+        <translation>선택 사항, 예: http://pacs:8042/dicom-web</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;AE title:</source>
+        <translation>AE 타이틀(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>호스트(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>포트(&amp;P):</translation>
+    </message>
+    <message>
+        <source>DICOM&amp;web URL:</source>
+        <translation>DICOM&amp;web URL:</translation>
+    </message>
+</context>
+<context>
+    <name>cadview::PacsNodesPage</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>AE title</source>
+        <translation>AE 타이틀</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <source>DICOMweb URL</source>
+        <translation>DICOMweb URL</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify (C-ECHO)</source>
+        <translation>연결 확인(C-ECHO)(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Our &amp;calling AE title:</source>
+        <translation>우리 쪽 호출 AE 타이틀(&amp;C):</translation>
+    </message>
+    <message>
+        <source>C-MOVE &amp;receive port:</source>
+        <translation>C-MOVE 수신 포트(&amp;R):</translation>
+    </message>
+    <message>
+        <source>For C-MOVE the PACS must know our AE title with this computer&apos;s address and the receive port.</source>
+        <translation>C-MOVE를 사용하려면 PACS에 우리 AE 타이틀과 이 컴퓨터의 주소, 수신 포트가 등록되어 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Select a node to verify.</source>
+        <translation>확인할 노드를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Verifying %1…</source>
+        <translation>%1 확인 중…</translation>
+    </message>
+    <message>
+        <source>%1: C-ECHO succeeded in %2 ms.</source>
+        <translation>%1: C-ECHO 성공(%2 ms).</translation>
+    </message>
+</context>
+<context>
+    <name>cadview::PacsQueryDialog</name>
+    <message>
+        <source>Query PACS</source>
+        <translation>PACS 조회</translation>
+    </message>
+    <message>
+        <source>Use DICOM&amp;web</source>
+        <translation>DICOM&amp;web 사용</translation>
+    </message>
+    <message>
+        <source>e.g. DOE* (* any text, ? one character)</source>
+        <translation>예: DOE* (*는 임의의 문자열, ?는 한 글자)</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD</source>
+        <translation>YYYYMMDD</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>검색(&amp;S)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>~</translation>
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation>노드(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Patient &amp;name:</source>
+        <translation>환자 이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Patient &amp;ID:</source>
+        <translation>환자 ID(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Study &amp;date from:</source>
+        <translation>검사 날짜(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Modality:</source>
+        <translation>모달리티(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>환자 이름</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>환자 ID</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>모달리티</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>시리즈</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>영상</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>모달리티</translation>
+    </message>
+    <message>
+        <source>Retrieve by C-&amp;MOVE (instead of C-GET)</source>
+        <translation>C-GET 대신 C-MOVE로 가져오기(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Retrieve</source>
+        <translation>가져오기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing of it was kept.</source>
+        <translation>취소되었습니다. 받은 것은 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>No PACS nodes yet: add one in Edit &gt; Preferences &gt; PACS.</source>
+        <translation>PACS 노드가 아직 없습니다. 편집 &gt; 환경설정 &gt; PACS에서 추가하십시오.</translation>
+    </message>
+    <message>
+        <source>Choose a PACS node (Edit &gt; Preferences &gt; PACS).</source>
+        <translation>PACS 노드를 선택하십시오(편집 &gt; 환경설정 &gt; PACS).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(s) found.</source>
+        <translation>
+            <numerusform>검사 %n건을 찾았습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation>%1 검색 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series.</source>
+        <translation>
+            <numerusform>시리즈 %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listing the series…</source>
+        <translation>시리즈 목록을 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Select a study (or one of its series) to retrieve.</source>
+        <translation>가져올 검사(또는 그 검사의 시리즈)를 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Receiving image %1 of %2…</source>
+        <translation>영상 수신 중(%1/%2)…</translation>
+    </message>
+    <message>
+        <source>Retrieved into %1.</source>
+        <translation>%1에 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Retrieving the study…</source>
+        <translation>검사를 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Retrieving the series…</source>
+        <translation>시리즈를 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+</context>
+<context>
     <name>cadview::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1092,6 +1437,14 @@ Load it downsampled (every k-th slice, row and column, with k as small as fits)?
     <message>
         <source>A new language takes effect when cadview starts again.</source>
         <translation>새 언어는 cadview를 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <source>PACS</source>
+        <translation>PACS</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@
 #include "LabelFileActions.h"
 #include "ModelController.h"
 #include "ModelPanel.h"
+#include "PacsActions.h"
 #include "PreferencesDialog.h"
 #include "SeriesBrowser.h"
 #include "Session.h"
@@ -319,6 +320,7 @@ void MainWindow::buildActions() {
     QAction* closeAction = file->addAction(tr("&Close"), this, &MainWindow::closeStudy);
     closeAction->setShortcut(QKeySequence::Close);
     exportSeries_->addTo(file);
+    (new PacsActions(this))->addTo(file);
     file->addSeparator();
     labelFiles_->addFileActions(file);
     file->addSeparator();

@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QDialog>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -57,7 +58,11 @@ class ExportSeriesTest : public QObject {
         QSignalSpy done(window_->exportSeries(), &ExportSeriesActions::exported);
         QSignalSpy failed(window_->exportSeries(), &ExportSeriesActions::exportFailed);
         if (window_->exportSeries()->exportTo(folder, options)) {
-            if (!done.wait(60000) && failed.isEmpty()) return QStringLiteral("timed out");
+            QElapsedTimer clock;
+            clock.start();
+            while (done.isEmpty() && failed.isEmpty() && clock.elapsed() < 60000)
+                QTest::qWait(20);
+            if (done.isEmpty() && failed.isEmpty()) return QStringLiteral("timed out");
         }
         if (!failed.isEmpty()) return failed.first().first().toString();
         if (files) *files = done.first().at(1).toInt();
