@@ -1,7 +1,7 @@
 // File > Export Series on the real chest CT: de-identified by default (no byte of the patient's name or
 // ID left in any file, new UIDs that stay consistent, voxels and geometry unchanged when the export is
 // loaded again), or copied byte for byte; a non-empty folder and a non-DICOM image are refused. The
-// dialog's choices reach the export.
+// dialog's choices reach the export. No Qt message of the session names the patient.
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialog>
@@ -35,6 +35,12 @@ namespace {
 
 const QString kData = QStringLiteral(CADVIEW_TEST_DATA);
 const QString kChestCt = kData + QStringLiteral("/ct_chest_lung_petct/A0001_lung_kernel");
+
+// Every Qt message of the session (warnings, debug output): patient identifiers must never be in them.
+QStringList messages;
+void collect(QtMsgType, const QMessageLogContext&, const QString& text) {
+    messages << text;
+}
 
 std::string fileBytes(const QString& path) {
     std::ifstream in(path.toStdString(), std::ios::binary);
@@ -71,6 +77,7 @@ class ExportSeriesTest : public QObject {
 
   private slots:
     void initTestCase() {
+        qInstallMessageHandler(collect);
         QCoreApplication::setOrganizationName(QStringLiteral("cadview-tests"));
         window_ = new MainWindow;
         window_->labelFiles()->setPrompts(false);
@@ -79,7 +86,13 @@ class ExportSeriesTest : public QObject {
         window_->openPaths({kChestCt});
         QVERIFY(loaded.wait(60000));
     }
-    void cleanupTestCase() { delete window_; }
+    void cleanupTestCase() {
+        delete window_;
+        qInstallMessageHandler(nullptr);
+        for (const QString& m : messages)
+            QVERIFY2(!m.contains(QStringLiteral("Lung_Dx-A0001")),
+                     qPrintable(m));  // the chest CT's name and ID
+    }
 
     void deidentifiedByDefault() {
         const SeriesEntry& original = current();
