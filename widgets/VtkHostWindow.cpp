@@ -46,6 +46,11 @@ VtkHostWindow::VtkHostWindow() : QOpenGLWindow(QOpenGLWindow::PartialUpdateBlit)
     renderWindow_->SetForceMaximumHardwareLineWidth(1);
     // No multisampling: VTK asks for 8 samples by default, which software GL pays for on every pixel.
     renderWindow_->SetMultiSamples(0);
+    // A screen of another scale: render again at its resolution (paintGL resizes the render window).
+    connect(this, &QWindow::screenChanged, this, [this] {
+        needsRender_ = true;
+        requestRender();
+    });
     for (unsigned long e :
          {vtkCommand::WindowMakeCurrentEvent, vtkCommand::WindowIsCurrentEvent, vtkCommand::WindowFrameEvent})
         renderWindow_->AddObserver(e, this, &VtkHostWindow::onRenderWindowEvent);
@@ -157,6 +162,7 @@ void VtkHostWindow::initializeGL() {
 void VtkHostWindow::resizeGL(int w, int h) {
     needsRender_ = true;
     const double dpr = devicePixelRatio();
+    sizedForRatio_ = dpr;
     renderWindow_->SetSize(int(w * dpr + 0.5), int(h * dpr + 0.5));
     renderWindow_->SetDPI(int(72 * dpr));
 }
@@ -195,6 +201,8 @@ void VtkHostWindow::refresh() {
 
 void VtkHostWindow::paintGL() {
     if (!initialized_) return;
+    // Moved to a screen of another scale: Qt resizes its framebuffer but calls no resizeGL.
+    if (devicePixelRatio() != sizedForRatio_) resizeGL(width(), height());
     QOpenGLExtraFunctions* f = context()->extraFunctions();
     if (!hasContent()) {
         // Nothing to show yet: the window appears at once. Once, while the user has not opened anything,

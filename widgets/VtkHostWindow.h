@@ -86,6 +86,7 @@ class VtkHostWindow : public QOpenGLWindow {
     QMetaObject::Connection contextConnection_;
     QWidget* container_ = nullptr;
     double lastRenderMs_ = 0;
+    double sizedForRatio_ = 0;  // the device pixel ratio the render window was last sized for
     double lastPaintMs_ = 0;
     bool initialized_ = false;
     bool needsRender_ = true;
