@@ -132,6 +132,13 @@ StudyIndex StudyIndexer::index(const std::vector<std::string>& paths, JobContext
                                   h.modality.empty() ? "no pixel data" : "modality " + h.modality));
             continue;
         }
+        if (h.instance.samplesPerPixel != 1 && h.instance.samplesPerPixel != 3) {
+            // GDCM's image reader asserts (aborting the process) beyond 4 (found by fuzz_dicom_series).
+            result.problems.push_back(Diagnostic::error(
+                Diagnostic::Code::UnsupportedFile, h.instance.path,
+                std::to_string(h.instance.samplesPerPixel) + " samples per pixel (1 or 3 are supported)"));
+            continue;
+        }
         const std::string seriesUid =
             h.seriesUid.empty() ? "(no series UID) " + h.instance.path : h.seriesUid;
         std::string key = geometryKey(h.instance);
