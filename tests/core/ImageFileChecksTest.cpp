@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "TempDir.h"
 #include "TestData.h"
 #include "io/ImageFileReader.h"
 #include "io/JpegCheck.h"
@@ -34,26 +35,6 @@ const char* const kPng = "cxr_pneumoniamnist/val/normal/val_00003.png";         
 const char* const kRgbPng = "cxr_lung_seg/images/ARDSSevere.png";                 // 790 x 631 RGB
 const char* const kJpeg = "cxr_lung_seg/images/00870a9c.jpg";                     // 1024 x 1024 grey
 const char* const kRgbJpeg = "cxr_lung_seg/images/12941_2020_358_Fig1_HTML.jpg";  // 898 x 898 YCbCr
-
-// A fresh folder under the system temp directory, removed with everything in it.
-class TempDir {
-  public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() /
-                ("cadview_checks_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-  private:
-    fs::path path_;
-};
 
 Bytes readBytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

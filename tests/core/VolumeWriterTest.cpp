@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "TempDir.h"
 #include "TestData.h"
 #include "io/ImageFileReader.h"
 #include "io/VolumeWriter.h"
@@ -18,26 +19,6 @@ namespace cadview::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A fresh folder under the system temp directory, removed with everything in it.
-class TempDir {
-  public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() /
-                ("cadview_core_tests_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-  private:
-    fs::path path_;
-};
 
 void expectSameVolume(const Volume& written, const Volume& read, const std::string& what) {
     SCOPED_TRACE(what);
