@@ -12,26 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "../core/TempDir.h"  // TempDir, shared with the core tests
+
 namespace cadview::test {
-
-class TempDir {
-  public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = std::filesystem::temp_directory_path() /
-                ("cadview_cli_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-  private:
-    std::filesystem::path path_;
-};
 
 // Rows of cells split at commas (no quoted fields in what the tests read).
 inline std::vector<std::vector<std::string>> readCsv(const std::string& path) {

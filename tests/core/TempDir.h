@@ -1,7 +1,7 @@
 #pragma once
 
 // A fresh folder per test under the system temp directory (named after the test), removed with
-// everything in it.
+// everything in it. Used by the core tests and, through tests/cli/TestFolder.h, the CLI tests.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -16,7 +16,7 @@ class TempDir {
     TempDir() {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
         path_ = std::filesystem::temp_directory_path() /
-                ("cadview_core_tests_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
+                ("cadview_test_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
         std::filesystem::remove_all(path_);
         std::filesystem::create_directories(path_);
     }
