@@ -7,7 +7,7 @@ PACKAGES="build-essential cmake ninja-build pkg-config
   qt6-base-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libvtk9-dev libinsighttoolkit5-dev libgdcm-dev libgdcm-tools libdcmtk-dev libtorch-dev python3-torch python3-numpy python3-pil python3-nibabel python3-pydicom libdeflate-dev libssl-dev
   nlohmann-json3-dev libgtest-dev libcli11-dev libpng-dev libjpeg-dev
-  xvfb xauth libgl1-mesa-dri fonts-dejavu-core fonts-noto-cjk qt6-translations-l10n
+  xvfb xauth libxcb1-dev x11-xserver-utils libgl1-mesa-dri fonts-dejavu-core fonts-noto-cjk qt6-translations-l10n
   dcm2niix clang-format
   orthanc orthanc-dicomweb dcmtk libcurl4-openssl-dev"
 

@@ -70,6 +70,14 @@ QWidget* VtkHostWindow::container(QWidget* parent) {
 
 QImage VtkHostWindow::grab() {
     if (!isValid()) return {};
+    if (isExposed()) {
+        // A whole paint through Qt: it sizes the framebuffer and the paint device for the window's size
+        // and scale now, which a move to a screen of another scale changes before Qt paints again.
+        update();
+        QEvent request(QEvent::UpdateRequest);
+        QCoreApplication::sendEvent(this, &request);
+        return grabFramebuffer();
+    }
     makeCurrent();
     context()->functions()->glBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
     paintGL();

@@ -12,7 +12,8 @@ struct DicomNode {
     std::string host;                        // name or IP address
     int port = 104;                          // TCP port, 1..65535
     std::string callingAeTitle = "CADVIEW";  // ours
-    int connectTimeout = 5;                  // seconds for TCP connect and association negotiation
+    int connectTimeout = 4;                  // seconds for TCP connect and association negotiation: an
+                                             // unreachable node fails within 5 s
     int dimseTimeout = 60;                   // seconds to wait for each DIMSE message
 
     // "ORTHANC@127.0.0.1:4242": how every message names the node.

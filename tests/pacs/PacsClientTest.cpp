@@ -448,6 +448,37 @@ TEST(PacsUnreachableTest, BlackholeAddressFailsWithinFiveSeconds) {
         << e;
 }
 
+// A host that drops our connection requests: no SYN-ACK ever comes. On loopback that is a listener
+// whose accept queue is full (backlog 0, one connection queued and never accepted): the kernel drops
+// every further SYN, exactly as a firewall or a switched-off host does. Default timeouts: the issue
+// asks for a clear error within 5 s.
+TEST(PacsUnreachableTest, HostThatDropsConnectionRequestsFailsWithinFiveSeconds) {
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    ASSERT_EQ(::listen(listener, 0), 0);
+    ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&a), &len), 0);
+    const int queued = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_EQ(::connect(queued, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);  // fills the queue
+
+    DicomNode n;  // default timeouts
+    n.aeTitle = "DROPPER";
+    n.host = "127.0.0.1";
+    n.port = ntohs(a.sin_port);
+    const auto start = Clock::now();
+    const std::string e = errorOf([&] { PacsClient(n).findStudies(QueryFilter{}); });
+    const double seconds = secondsSince(start);
+    ::close(queued);
+    ::close(listener);
+    EXPECT_GE(seconds, n.connectTimeout - 0.1);  // it really waited for the connection timeout
+    EXPECT_LT(seconds, 5.0);
+    EXPECT_EQ(e, n.label() + ": Study Root C-FIND: no answer within 4 s (connection or association timeout)");
+}
+
 // A peer that takes the TCP connection and never answers: the association timeout ends the wait.
 TEST(PacsUnreachableTest, SilentPeerTimesOut) {
     const int listener = ::socket(AF_INET, SOCK_STREAM, 0);

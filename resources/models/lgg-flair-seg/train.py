@@ -22,11 +22,10 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "training"))
 import cadview_training as ct  # noqa: E402
 
-SIZE = 128
 
 
-def read_case(root, case):
-    """(slices, 3, SIZE, SIZE) float inputs, the (Z, H, W) mask at full size, and the full (H, W)."""
+def read_case(root, case, size):
+    """(slices, 3, size, size) float inputs, the (Z, H, W) mask at full size, and the full (H, W)."""
     flair = np.asarray(nib.load(os.path.join(root, case, "flair.nii.gz")).dataobj, dtype=np.float64)
     mask = np.asarray(nib.load(os.path.join(root, case, "mask.nii.gz")).dataobj) > 0
     # nibabel indexes (i, j, k); cadview's slice z is a (rows = j, columns = i) image.
@@ -34,8 +33,8 @@ def read_case(root, case):
     mask = mask.transpose(2, 1, 0)
     z = flair.shape[0]
     stacks = [np.stack([flair[max(k - 1, 0)], flair[k], flair[min(k + 1, z - 1)]]) for k in range(z)]
-    inputs = torch.stack([ct.resize(s, SIZE, SIZE) for s in stacks])
-    targets = torch.stack([ct.resize(m.astype(np.float32), SIZE, SIZE, mode="bilinear")[0] > 0.5
+    inputs = torch.stack([ct.resize(s, size, size) for s in stacks])
+    targets = torch.stack([ct.resize(m.astype(np.float32), size, size, mode="bilinear")[0] > 0.5
                            for m in mask]).long()
     return inputs, targets, mask
 
@@ -72,6 +71,7 @@ def main():
     parser.add_argument("--out", default=here)
     parser.add_argument("--init", help="start from these TorchScript weights (a previous stage)")
     parser.add_argument("--lr", type=float, default=3e-3, help="peak of the one-cycle learning rate")
+    parser.add_argument("--size", type=int, default=128, help="the network's input size in pixels")
     args = parser.parse_args()
     ct.setup(2026, args.threads)
     clock = ct.Clock()
@@ -79,7 +79,7 @@ def main():
     cases = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
     order = list(np.random.RandomState(2026).permutation(cases))
     part = {"test": sorted(order[:10]), "validation": sorted(order[10:15]), "train": sorted(order[15:])}
-    data = {c: read_case(root, c) for c in cases}
+    data = {c: read_case(root, c, args.size) for c in cases}
     print({k: len(v) for k, v in part.items()}, "read in", clock, flush=True)
     tr_x = torch.cat([data[c][0] for c in part["train"]])
     tr_y = torch.cat([data[c][1] for c in part["train"]])
@@ -128,7 +128,7 @@ def main():
         "schema": 1, "name": "lgg-flair-seg", "version": "1.0.0", "task": "segmentation",
         "description": "FLAIR abnormality of lower-grade gliomas on brain MR (2.5D U-Net).",
         "modality": ["MR"], "file": "model.pt",
-        "input": {"kind": "2.5d", "size": [SIZE, SIZE], "channels": 3, "resample": "size"},
+        "input": {"kind": "2.5d", "size": [args.size, args.size], "channels": 3, "resample": "size"},
         "normalization": {"type": "zscore"},
         "labels": [{"value": 1, "name": "FLAIR abnormality", "color": "#ffd000"}],
         "output": {"activation": "softmax"},
@@ -137,7 +137,7 @@ def main():
     ct.save_model(args.out, model, None, manifest)
     ct.write_json(os.path.join(args.out, "split.json"), part)
     ct.write_json(os.path.join(args.out, "training.json"), {
-        "seed": 2026, "epochs": args.epochs, "init": args.init and os.path.basename(args.init), "peak_lr": args.lr,
+        "seed": 2026, "epochs": args.epochs, "size": args.size, "init": args.init and os.path.basename(args.init), "peak_lr": args.lr,
         "best_validation_dice": best, "python_test_mean_dice": test_dice,
         "python_test_dice": dict(zip(part["test"], per_case)), "history": history,
         "minutes": float(str(clock).split()[0])})
