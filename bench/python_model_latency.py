@@ -9,6 +9,7 @@ Prints one line: the median seconds per image over RUNS passes over the inputs (
 """
 
 import importlib.util
+import json
 import os
 import sys
 import time
@@ -37,13 +38,14 @@ def main():
     if name == "lgg-flair-seg":
         import nibabel as nib
         volumes = [np.asarray(nib.load(p).dataobj, dtype=np.float64) for p in inputs]
+        size = json.load(open(os.path.join(MODELS, name, "manifest.json")))["input"]["size"][0]
 
         def work(v):
             flair = ct.zscore_normalise(v).transpose(2, 1, 0)
             z = flair.shape[0]
             stacks = [np.stack([flair[max(k - 1, 0)], flair[k], flair[min(k + 1, z - 1)]]) for k in range(z)]
-            x = torch.stack([ct.resize(s, r.SIZE, r.SIZE) for s in stacks])
-            return r.predict_volume(model, x, flair.shape[1:])
+            x = torch.stack([ct.resize(s, size, size) for s in stacks])
+            return r.largest_component(r.predict_volume(model, x, flair.shape[1:], r.THRESHOLD))
         items = volumes
     elif name == "cxr-lung-seg":
         items = [ct.read_grey(p) for p in inputs]

@@ -74,9 +74,10 @@ def lgg():
     split = json.load(open(os.path.join(MODELS, "lgg-flair-seg", "split.json")))
     root = os.path.join(ct.DATA, "mr_brain_lgg_flair")
     cases = []
+    size = json.load(open(os.path.join(MODELS, "lgg-flair-seg", "manifest.json")))["input"]["size"][0]
     for case in split["test"][:2]:
-        inputs, _, truth = r.read_case(root, case)
-        mask = r.predict_volume(model, inputs, truth.shape[1:])
+        inputs, _, truth = r.read_case(root, case, size)
+        mask = r.largest_component(r.predict_volume(model, inputs, truth.shape[1:], r.THRESHOLD))
         cases.append({"input": "mr_brain_lgg_flair/%s/flair.nii.gz" % case, "voxels": int(mask.sum()),
                       "bbox": bbox(mask)})
     return cases

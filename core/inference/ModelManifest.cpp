@@ -189,6 +189,7 @@ ModelManifest ModelManifest::parse(const std::string& text, const std::string& p
         l.color = parseColor(r, r.text(labels[k], "color", at), at + "color");
         if (labels[k].contains("threshold")) {
             l.threshold = r.number(labels[k], "threshold", at);
+            l.thresholdGiven = true;
             if (!(l.threshold >= 0 && l.threshold <= 1))
                 r.fail(at + "threshold", "expected a number from 0 to 1");
         }
@@ -211,6 +212,13 @@ ModelManifest ModelManifest::parse(const std::string& text, const std::string& p
         m.featureMapOutput = r.integer(out, "feature_map", "output.");
         if (*m.featureMapOutput == m.logitsOutput)
             r.fail("output.feature_map", "must differ from output.logits");
+    }
+    if (out.contains("keep_largest_component")) {
+        if (!out["keep_largest_component"].is_boolean())
+            r.fail("output.keep_largest_component", "expected true or false");
+        m.keepLargestComponent = out["keep_largest_component"].get<bool>();
+        if (m.keepLargestComponent && m.task != Task::Segmentation)
+            r.fail("output.keep_largest_component", "only segmentation models have components");
     }
     if (out.contains("overlap")) {
         m.overlap = r.number(out, "overlap", "output.");
@@ -258,12 +266,15 @@ std::string ModelManifest::toJson() const {
         j["normalization"]["high"] = percentileHigh;
     }
     j["labels"] = json::array();
-    for (const Label& l : labels)
-        j["labels"].push_back(
-            {{"value", l.value}, {"name", l.name}, {"color", hexColor(l.color)}, {"threshold", l.threshold}});
+    for (const Label& l : labels) {
+        json label = {{"value", l.value}, {"name", l.name}, {"color", hexColor(l.color)}};
+        if (task == Task::Classification || l.thresholdGiven) label["threshold"] = l.threshold;
+        j["labels"].push_back(label);
+    }
     const char* acts[] = {"softmax", "sigmoid", "none"};
     j["output"] = {{"activation", acts[int(activation)]}, {"logits", logitsOutput}, {"overlap", overlap}};
     if (featureMapOutput) j["output"]["feature_map"] = *featureMapOutput;
+    if (keepLargestComponent) j["output"]["keep_largest_component"] = true;
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

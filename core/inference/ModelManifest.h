@@ -23,8 +23,10 @@ struct ModelManifest {
         std::string name;
         std::array<std::uint8_t, 3> color{255, 0, 0};
         // Classification: a probability at or above it calls the finding positive (sensitivity and
-        // specificity in `cadview-cli evaluate`, the findings panel).
+        // specificity in `cadview-cli evaluate`, the findings panel). Segmentation, when the manifest
+        // gives it: a voxel is this label when its probability is at or above it (instead of argmax).
         double threshold = 0.5;
+        bool thresholdGiven = false;
     };
 
     int schema = 1;
@@ -50,6 +52,9 @@ struct ModelManifest {
     int logitsOutput = 0;
     std::optional<int> featureMapOutput;
     double overlap = 0.5;
+    // Segmentation: keep only the largest 6-connected 3D component of each label (for one lesion or
+    // one organ per study); "output": {"keep_largest_component": true}.
+    bool keepLargestComponent = false;
 
     std::string directory;  // folder of the manifest
 

@@ -7,8 +7,11 @@ namespace cadview {
 
 ProbabilityMap::ProbabilityMap(const ModelManifest& m, int channels)
     : activation_(m.activation), channels_(channels), hasBackground_(channels == int(m.labels.size()) + 1) {
-    for (const auto& l : m.labels)
+    for (const auto& l : m.labels) {
         values_.push_back(std::uint8_t(l.value));
+        thresholds_.push_back(l.thresholdGiven ? float(l.threshold) : 0.5f);
+        thresholded_ = thresholded_ || l.thresholdGiven;
+    }
 }
 
 void ProbabilityMap::activate(float* data, std::size_t count) const {
@@ -31,6 +34,13 @@ void ProbabilityMap::activate(float* data, std::size_t count) const {
 }
 
 std::uint8_t ProbabilityMap::label(const float* p) const {
+    if (thresholded_) {
+        const int first = hasBackground_ ? 1 : 0;
+        int best = -1;
+        for (int c = first; c < channels_; ++c)
+            if (p[c] >= thresholds_[std::size_t(c - first)] && (best < 0 || p[c] > p[best])) best = c;
+        return best < 0 ? 0 : values_[std::size_t(best - first)];
+    }
     if (hasBackground_) {
         int best = 0;
         for (int c = 1; c < channels_; ++c)

@@ -4,6 +4,9 @@
 #include <cmath>
 #include <string>
 
+#include "annotation/Connectivity.h"
+#include "annotation/IslandRemoval.h"
+#include "annotation/PaintRule.h"
 #include "inference/IntensityNormalizer.h"
 #include "inference/ProbabilityMap.h"
 #include "inference/Resampling.h"
@@ -90,6 +93,12 @@ std::shared_ptr<Volume> SegmentationInference::run(const ModelManifest& m, Loade
         patches(m, model, channels, batch, image, *labels, job);
     else
         slices(m, model, channels, batch, image, *labels, job);
+    if (m.keepLargestComponent) {
+        PaintRule erase;
+        erase.value = 0;
+        for (const ModelManifest::Label& l : m.labels)
+            IslandRemoval::keepLargest(*labels, std::uint8_t(l.value), erase, Connectivity::volume6(), &job);
+    }
     return labels;
 }
 

@@ -94,6 +94,17 @@ TEST(ModelManifest, MistakesNameTheField) {
                                R"("channels": 2)")),
               "/models/x/manifest.json: input.channels: a 2.5d model needs an odd number of channels (the "
               "slice and its neighbours)");
+    const std::string largest = R"("activation": "softmax", "keep_largest_component": true)";
+    EXPECT_TRUE(ModelManifest::parse(replaced(kExample, R"("activation": "softmax")", largest), "/m.json")
+                    .keepLargestComponent);
+    EXPECT_FALSE(ModelManifest::parse(kExample, "/m.json").keepLargestComponent);
+    EXPECT_EQ(errorOf(replaced(kExample, R"("activation": "softmax")",
+                               R"("activation": "softmax", "keep_largest_component": "yes")")),
+              "/models/x/manifest.json: output.keep_largest_component: expected true or false");
+    EXPECT_EQ(
+        errorOf(replaced(replaced(kExample, R"("activation": "softmax")", largest),
+                         R"("task": "segmentation")", R"("task": "classification")")),
+        "/models/x/manifest.json: output.keep_largest_component: only segmentation models have components");
 }
 
 class RegistryFolder : public ::testing::Test {

@@ -1,6 +1,7 @@
 // ProbabilityMap: the manifest's activation over a (channels x voxels) block, and a voxel's label from its
 // probabilities: argmax with channel 0 as background (softmax-style outputs), or, with one channel per
-// label (sigmoid-style), the most probable label above one half; label values come from the manifest.
+// label (sigmoid-style), the most probable label above one half; or, with thresholds in the manifest, the
+// most probable label at or above its threshold. Label values come from the manifest.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -62,6 +63,30 @@ TEST(ProbabilityMap, SigmoidOneChannelPerLabel) {
     EXPECT_EQ(map.label(none), 0);
     EXPECT_EQ(map.label(both), 4);
     EXPECT_EQ(map.label(one), 3);
+}
+
+// A segmentation manifest's thresholds replace argmax: a label is given at or above its threshold, the
+// most probable of those that pass wins, and none passing is background.
+TEST(ProbabilityMap, ThresholdsFromTheManifest) {
+    ModelManifest m = manifestWith(ModelManifest::Activation::Softmax, {5, 9});
+    m.labels[0].threshold = 0.3;
+    m.labels[0].thresholdGiven = true;
+    const ProbabilityMap map(m, 3);
+    const float low[] = {0.7f, 0.3f, 0.0f}, below[] = {0.75f, 0.25f, 0.0f}, nine[] = {0.3f, 0.2f, 0.5f},
+                both[] = {0.0f, 0.45f, 0.55f}, neither[] = {0.55f, 0.0f, 0.45f};
+    EXPECT_EQ(map.label(low), 5);  // argmax would say background
+    EXPECT_EQ(map.label(below), 0);
+    EXPECT_EQ(map.label(nine), 9);  // label 9 keeps the default 0.5
+    EXPECT_EQ(map.label(both), 9);
+    EXPECT_EQ(map.label(neither), 0);
+
+    ModelManifest sigmoid = manifestWith(ModelManifest::Activation::Sigmoid, {3, 4});
+    sigmoid.labels[1].threshold = 0.8;
+    sigmoid.labels[1].thresholdGiven = true;
+    const ProbabilityMap perLabel(sigmoid, 2);
+    const float under[] = {0.4f, 0.7f}, over[] = {0.6f, 0.8f};
+    EXPECT_EQ(perLabel.label(under), 0);
+    EXPECT_EQ(perLabel.label(over), 4);
 }
 
 TEST(ProbabilityMap, NoActivationKeepsTheModelsProbabilities) {

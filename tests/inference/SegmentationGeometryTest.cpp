@@ -222,6 +222,35 @@ TEST(SegmentationGeometry, ResampledToSizeRectangle2D) {
     expectMatchesUpToBoundary(*r.labels, 1, inside);
 }
 
+// "keep_largest_component": of two bright boxes only the larger stays labelled, voxel for voxel; without
+// it both are. A third box touching the large one only at an edge (not a face) is a separate component.
+TEST(SegmentationGeometry, KeepLargestComponentLeavesOnlyTheLargestBox) {
+    const auto big = [](long x, long y, long z) {
+        return x >= 4 && x < 20 && y >= 4 && y < 20 && z >= 1 && z < 6;
+    };
+    const auto small = [](long x, long y, long z) {
+        return x >= 30 && x < 36 && y >= 30 && y < 36 && z >= 2 && z < 4;
+    };
+    const auto diagonal = [](long x, long y, long z) {
+        return x >= 20 && x < 23 && y >= 20 && y < 23 && z >= 1 && z < 6;
+    };
+    const Volume image =
+        makeVolume<std::int16_t>(gridOf(40, 40, 7), [&](std::size_t x, std::size_t y, std::size_t z) {
+            const long i = long(x), j = long(y), k = long(z);
+            return big(i, j, k) || small(i, j, k) || diagonal(i, j, k) ? kBright : kDark;
+        });
+    ModelManifest m = testManifest("test-seg2d");
+    const InferenceResult all = runModel(m, image);
+    EXPECT_EQ(expectMatchesUpToBoundary(*all.labels, 2,
+                                        [&](long x, long y, long z) {
+                                            return big(x, y, z) || small(x, y, z) || diagonal(x, y, z);
+                                        }),
+              0u);
+    m.keepLargestComponent = true;
+    const InferenceResult largest = runModel(m, image);
+    EXPECT_EQ(expectMatchesUpToBoundary(*largest.labels, 2, big), 0u);
+}
+
 TEST(SegmentationGeometry, LabelMapKeepsTheSourceDescription) {
     Volume image = randomVolume(gridOf(20, 20, 4), 5);
     image.info().modality = "CT";
