@@ -412,11 +412,27 @@ void SliceView::paintOverlay(QPainter& painter) {
     paintColourBar(painter);
     annotator_->paint(painter);
     const WindowLevel w = session_->window();
-    text(area, Qt::AlignLeft | Qt::AlignTop, topLeft.join(QLatin1Char('\n')), grey);
-    text(area, Qt::AlignRight | Qt::AlignTop, topRight.join(QLatin1Char('\n')), grey);
+    // The corners share the top and bottom edges with the orientation letter in the middle: each gets
+    // the width beside it, and longer lines are elided, so a narrow view never overprints.
+    const QFontMetrics letterMetrics(overlayFont(painter, 11, true));
+    const int letterHalf = info.is2D ? 0
+                                     : std::max(letterMetrics.horizontalAdvance(letters_[2]),
+                                                letterMetrics.horizontalAdvance(letters_[3])) /
+                                               2 +
+                                           margin;
+    const int cornerWidth = std::max(0, area.width() / 2 - letterHalf - margin / 2);
+    const auto fit = [&](const QStringList& lines) {
+        QStringList fitted;
+        for (const QString& l : lines)
+            fitted << fm.elidedText(l, Qt::ElideRight, cornerWidth);
+        return fitted.join(QLatin1Char('\n'));
+    };
+    text(area, Qt::AlignLeft | Qt::AlignTop, fit(topLeft), grey);
+    text(area, Qt::AlignRight | Qt::AlignTop, fit(topRight), grey);
     text(area, Qt::AlignLeft | Qt::AlignBottom,
-         tr("W %L1  L %L2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0), grey);
-    text(area, Qt::AlignRight | Qt::AlignBottom, tr("Zoom %1%").arg(int(std::lround(zoom_ * 100))), grey);
+         fit({tr("W %L1  L %L2").arg(w.width, 0, 'f', 0).arg(w.center, 0, 'f', 0)}), grey);
+    text(area, Qt::AlignRight | Qt::AlignBottom, fit({tr("Zoom %1%").arg(int(std::lround(zoom_ * 100)))}),
+         grey);
 
     if (info.is2D) return;  // a radiograph's orientation is not known from its grid
     painter.setFont(overlayFont(painter, 11, true));

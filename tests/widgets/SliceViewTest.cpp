@@ -192,6 +192,38 @@ class SliceViewTest : public QObject {
         QCOMPARE(view_->sliceIndex(), 9);
     }
 
+    // A narrow view: the corner texts are elided beside the orientation letters instead of running over
+    // them. No light-grey text pixel may lie in the columns of the top and bottom letters (the image is
+    // letterboxed, so those bands are black but for the overlay; the letters themselves are yellow).
+    void narrowViewKeepsCornerTextOffTheOrientationLetters() {
+        session_ = std::make_unique<Session>();
+        view_ = std::make_unique<SliceView>(session_.get(), SliceOrientation::Axial);
+        view_->resize(150, 400);
+        view_->setCrosshairVisible(false);
+        view_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view_.get()));
+        auto v = std::make_shared<Volume>(*makeMarkerVolume(false));
+        v->info().patientName = "Doe^Jane Alexandra";
+        v->info().seriesDescription = "A long series description for a narrow view";
+        session_->setVolume(v);
+        session_->setWindow({500, 1000});  // "W 1,000  L 500"
+        session_->setCursor({20, 15, 14});
+        const QImage img = view_->grab();
+        const double dpr = img.devicePixelRatio();
+        const int cx = img.width() / 2, half = int(8 * dpr), band = int(45 * dpr);
+        int textPixels = 0, letterPixels = 0;
+        for (const auto& [top, bottom] : {std::pair{0, band}, std::pair{img.height() - band, img.height()}})
+            for (int y = top; y < bottom; ++y)
+                for (int x = cx - half; x <= cx + half; ++x) {
+                    const QRgb p = img.pixel(x, y);
+                    if (qRed(p) >= 120 && qBlue(p) >= 120 && std::abs(qRed(p) - qBlue(p)) < 25) ++textPixels;
+                    if (qRed(p) >= 200 && qBlue(p) < 120) ++letterPixels;
+                }
+        QVERIFY2(letterPixels > 20, "the orientation letters are drawn");
+        QVERIFY2(textPixels == 0,
+                 qPrintable(QStringLiteral("%1 grey text pixels over the letters").arg(textPixels)));
+    }
+
     void clickMovesTheLinkedCursor() {
         render(SliceOrientation::Axial, false, {20, 15, 14});
         SliceView coronal(session_.get(), SliceOrientation::Coronal);
