@@ -448,20 +448,30 @@ TEST(PacsUnreachableTest, BlackholeAddressFailsWithinFiveSeconds) {
         << e;
 }
 
+// A TCP listener on a free loopback port that never accepts; its address is stored in `address`.
+int loopbackListener(int backlog, sockaddr_in& address) {
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    address = sockaddr_in{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof address;
+    if (listener < 0 || ::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::listen(listener, backlog) != 0 ||
+        ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &len) != 0) {
+        if (listener >= 0) ::close(listener);
+        return -1;
+    }
+    return listener;
+}
+
 // A host that drops our connection requests: no SYN-ACK ever comes. On loopback that is a listener
 // whose accept queue is full (backlog 0, one connection queued and never accepted): the kernel drops
 // every further SYN, exactly as a firewall or a switched-off host does. Default timeouts: the issue
 // asks for a clear error within 5 s.
 TEST(PacsUnreachableTest, HostThatDropsConnectionRequestsFailsWithinFiveSeconds) {
-    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-    ASSERT_GE(listener, 0);
     sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-    ASSERT_EQ(::listen(listener, 0), 0);
-    ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&a), &len), 0);
+    const int listener = loopbackListener(0, a);
+    ASSERT_GE(listener, 0);
     const int queued = ::socket(AF_INET, SOCK_STREAM, 0);
     ASSERT_EQ(::connect(queued, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);  // fills the queue
 
@@ -481,15 +491,10 @@ TEST(PacsUnreachableTest, HostThatDropsConnectionRequestsFailsWithinFiveSeconds)
 
 // A peer that takes the TCP connection and never answers: the association timeout ends the wait.
 TEST(PacsUnreachableTest, SilentPeerTimesOut) {
-    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-    ASSERT_GE(listener, 0);
     sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-    ASSERT_EQ(::listen(listener, 4), 0);  // never accepted: the kernel completes the handshake, nobody speaks
-    ASSERT_EQ(::getsockname(listener, reinterpret_cast<sockaddr*>(&a), &len), 0);
+    // Never accepted: the kernel completes the handshake, and nobody speaks.
+    const int listener = loopbackListener(4, a);
+    ASSERT_GE(listener, 0);
     DicomNode n;
     n.aeTitle = "SILENT";
     n.host = "127.0.0.1";
