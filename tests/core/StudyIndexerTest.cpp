@@ -7,8 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include <unistd.h>
-
+#include "TempDir.h"
 #include "TestData.h"
 #include "io/LoadError.h"
 #include "io/VolumeLoader.h"
@@ -18,28 +17,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class ScratchFolder {
-  public:
-    ScratchFolder() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() /
-                ("cadview_indexer_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~ScratchFolder() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    fs::path path() const { return path_; }
-    void link(const std::string& target, const std::string& name) const {
-        fs::create_directories((path_ / name).parent_path());
-        fs::create_symlink(target, path_ / name);
-    }
-
-  private:
-    fs::path path_;
-};
+// A symbolic link `name` (with its folders) in `dir` to `target`.
+void link(const TempDir& dir, const std::string& target, const std::string& name) {
+    fs::create_directories((dir.path() / name).parent_path());
+    fs::create_symlink(target, dir.path() / name);
+}
 
 TEST(StudyIndexer, SeveralPathsAreIndexedTogether) {
     JobContext job;
@@ -90,12 +72,12 @@ TEST(StudyIndexer, FolderWithoutImagesGivesLoadError) {
 }
 
 TEST(StudyIndexer, HiddenFilesAndFoldersAreSkipped) {
-    ScratchFolder dir;
+    TempDir dir;
     const std::string ct = dataPath("ct_chest_lung_petct/A0001_lung_kernel/");
-    dir.link(ct + "1-01.dcm", "a/1-01.dcm");
-    dir.link(ct + "1-02.dcm", "a/1-02.dcm");
-    dir.link(ct + "1-03.dcm", ".hidden/1-03.dcm");
-    dir.link(ct + "1-04.dcm", "a/.1-04.dcm");
+    link(dir, ct + "1-01.dcm", "a/1-01.dcm");
+    link(dir, ct + "1-02.dcm", "a/1-02.dcm");
+    link(dir, ct + "1-03.dcm", ".hidden/1-03.dcm");
+    link(dir, ct + "1-04.dcm", "a/.1-04.dcm");
     std::ofstream(dir.path() / "a" / "notes.txt") << "not an image";
     std::ofstream(dir.path() / "a" / "garbage.bin") << "not DICOM either";
     const StudyIndex index = indexPath(dir.path().string());
@@ -138,11 +120,11 @@ TEST(StudyIndexer, OneUidWithTwoGeometriesIsSplitLargestPartFirst) {
 }
 
 TEST(StudyIndexer, LoadPathPicksTheLargestSeriesAndWarns) {
-    ScratchFolder dir;
+    TempDir dir;
     const std::string ct = dataPath("ct_chest_lung_petct/A0001_lung_kernel/");
     for (const char* f : {"1-01.dcm", "1-02.dcm", "1-03.dcm"})
-        dir.link(ct + f, std::string("ct/") + f);
-    dir.link(dataPath("mr_brain_tumor_nrrd/brain1_image.nrrd"), "brain1_image.nrrd");
+        link(dir, ct + f, std::string("ct/") + f);
+    link(dir, dataPath("mr_brain_tumor_nrrd/brain1_image.nrrd"), "brain1_image.nrrd");
     JobContext job;
     const Volume v = VolumeLoader::loadPath(dir.path().string(), "", {}, job);
     EXPECT_EQ(v.geometry().size[2], 3u);  // 3 CT slices beat one NRRD file

@@ -1,7 +1,7 @@
 #pragma once
 
 // A fresh folder per test under the system temp directory (named after the test), removed with
-// everything in it. Used by the core tests and, through tests/cli/TestFolder.h, the CLI tests.
+// everything in it. Used by the core and PACS tests and, through tests/cli/TestFolder.h, the CLI tests.
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -27,6 +27,7 @@ class TempDir {
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
 
+    const std::filesystem::path& path() const { return path_; }
     std::string file(const std::string& name) const { return (path_ / name).string(); }
 
   private:

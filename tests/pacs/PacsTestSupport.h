@@ -4,35 +4,16 @@
 // folder, for the PACS tests.
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <memory>
 #include <string>
 
+#include "../core/TempDir.h"  // TempDir, shared with the core tests
 #include "OrthancServer.h"
 #include "pacs/DicomNode.h"
 
 namespace cadview::test {
-
-class ScratchFolder {
-  public:
-    ScratchFolder() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = std::filesystem::temp_directory_path() /
-                ("cadview_pacs_" + std::string(info ? info->name() : "x") + "_" + std::to_string(::getpid()));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~ScratchFolder() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-  private:
-    std::filesystem::path path_;
-};
 
 class OrthancTest : public ::testing::Test {
   protected:
@@ -55,7 +36,7 @@ class OrthancTest : public ::testing::Test {
     }
 
     std::unique_ptr<OrthancServer> server_;
-    ScratchFolder scratch_;
+    TempDir scratch_;
 };
 
 }  // namespace cadview::test
