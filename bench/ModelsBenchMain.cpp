@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -103,6 +104,8 @@ int main(int argc, char** argv) {
     std::string cli = (fs::path(argv[0]).parent_path() / "cadview-cli").string();
     app.add_option("--runs", runs, "Passes over the inputs (medians)")->capture_default_str();
     app.add_option("--python", python, "Python with torch, numpy, PIL and nibabel")->capture_default_str();
+    std::vector<std::string> only;
+    app.add_option("--model", only, "Only these models (default: every bundled one)");
     CLI11_PARSE(app, argc, argv);
     TorchPlugin::prepareEnvironment();
     fs::create_directories(scratchDir());
@@ -112,6 +115,7 @@ int main(int argc, char** argv) {
     Table latency({"model", "test images", "cadview per image", "Python per image", "speed-up"});
     Table batch({"model", "cases", "cadview-cli evaluate", "cases/s"});
     for (const ModelCase& c : bundledCases(pneumoniaImages)) {
+        if (!only.empty() && std::find(only.begin(), only.end(), c.name) == only.end()) continue;
         const ModelManifest& m = registry.find(c.name);
         std::vector<Volume> images;
         for (const std::string& path : c.inputs) {

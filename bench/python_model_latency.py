@@ -45,7 +45,7 @@ def main():
             z = flair.shape[0]
             stacks = [np.stack([flair[max(k - 1, 0)], flair[k], flair[min(k + 1, z - 1)]]) for k in range(z)]
             x = torch.stack([ct.resize(s, size, size) for s in stacks])
-            return r.largest_component(r.predict_volume(model, x, flair.shape[1:], r.THRESHOLD))
+            return r.predict_bundled(model, x, flair.shape[1:])
         items = volumes
     elif name == "cxr-lung-seg":
         items = [ct.read_grey(p) for p in inputs]

@@ -77,7 +77,7 @@ def lgg():
     size = json.load(open(os.path.join(MODELS, "lgg-flair-seg", "manifest.json")))["input"]["size"][0]
     for case in split["test"][:2]:
         inputs, _, truth = r.read_case(root, case, size)
-        mask = r.largest_component(r.predict_volume(model, inputs, truth.shape[1:], r.THRESHOLD))
+        mask = r.predict_bundled(model, inputs, truth.shape[1:])
         cases.append({"input": "mr_brain_lgg_flair/%s/flair.nii.gz" % case, "voxels": int(mask.sum()),
                       "bbox": bbox(mask)})
     return cases

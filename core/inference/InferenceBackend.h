@@ -49,7 +49,7 @@ class InferenceBackend {
                                                   const TrainingSettings& settings) = 0;
     // Intra-op threads (LibTorch's default on a 2-core VM was 1).
     virtual void setThreads(int threads) = 0;
-    virtual std::string description() const = 0;  // e.g. "LibTorch 1.13.1, 2 threads"
+    virtual std::string description() const = 0;  // e.g. "LibTorch 1.13.1, 2 threads, OpenBLAS"
 };
 
 }  // namespace cadview

@@ -220,6 +220,23 @@ ModelManifest ModelManifest::parse(const std::string& text, const std::string& p
         if (m.keepLargestComponent && m.task != Task::Segmentation)
             r.fail("output.keep_largest_component", "only segmentation models have components");
     }
+    if (out.contains("mirror")) {
+        const json& mirror = out["mirror"];
+        if (m.task != Task::Segmentation) r.fail("output.mirror", "only segmentation models are mirrored");
+        if (!mirror.is_array()) r.fail("output.mirror", "expected a list of axes (\"x\", \"y\", \"z\")");
+        for (const json& a : mirror) {
+            const std::string axis = a.is_string() ? a.get<std::string>() : "";
+            const int index = axis == "x" ? 0 : axis == "y" ? 1 : axis == "z" ? 2 : -1;
+            if (index < 0 || std::size_t(index) >= dims)
+                r.fail("output.mirror",
+                       "expected " + std::string(dims == 3 ? "\"x\", \"y\" or \"z\"" : "\"x\" or \"y\"") +
+                           " for a " + (dims == 3 ? "3d" : "2d") + " model, got " +
+                           a.dump(-1, ' ', false, json::error_handler_t::replace));
+            if (std::find(m.mirrorAxes.begin(), m.mirrorAxes.end(), index) != m.mirrorAxes.end())
+                r.fail("output.mirror", "axis \"" + axis + "\" is given twice");
+            m.mirrorAxes.push_back(index);
+        }
+    }
     if (out.contains("overlap")) {
         m.overlap = r.number(out, "overlap", "output.");
         if (m.overlap < 0 || m.overlap > 0.9) r.fail("output.overlap", "expected a number from 0 to 0.9");
@@ -275,6 +292,11 @@ std::string ModelManifest::toJson() const {
     j["output"] = {{"activation", acts[int(activation)]}, {"logits", logitsOutput}, {"overlap", overlap}};
     if (featureMapOutput) j["output"]["feature_map"] = *featureMapOutput;
     if (keepLargestComponent) j["output"]["keep_largest_component"] = true;
+    if (!mirrorAxes.empty()) {
+        j["output"]["mirror"] = json::array();
+        for (int a : mirrorAxes)
+            j["output"]["mirror"].push_back(std::string(1, "xyz"[a]));
+    }
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -55,6 +55,10 @@ struct ModelManifest {
     // Segmentation: keep only the largest 6-connected 3D component of each label (for one lesion or
     // one organ per study); "output": {"keep_largest_component": true}.
     bool keepLargestComponent = false;
+    // Segmentation: test-time mirroring along these axes (0 = x, 1 = y, 2 = z): the probabilities are the
+    // mean over the input and its mirror images, every combination of the axes (2^n passes);
+    // "output": {"mirror": ["x"]}.
+    std::vector<int> mirrorAxes;
 
     std::string directory;  // folder of the manifest
 

@@ -70,7 +70,7 @@ std::string shapeText(const std::vector<std::int64_t>& s) {
 }
 
 Tensor runBatch(LoadedModel& model, const Tensor& input, const ModelManifest& m,
-                std::vector<std::int64_t> expected) {
+                const std::vector<std::int64_t>& expected) {
     std::vector<Tensor> out = model.forward(input);
     if (std::size_t(m.logitsOutput) >= out.size())
         throw InferenceError("the model returned " + std::to_string(out.size()) +
@@ -80,6 +80,51 @@ Tensor runBatch(LoadedModel& model, const Tensor& input, const ModelManifest& m,
         throw InferenceError("the model's output is " + shapeText(logits.shape) + ", expected " +
                              shapeText(expected));
     return std::move(logits);
+}
+
+// Mirrors a (N, C, [D,] H, W) tensor in place along image axis `axis` (0 = x, the last dimension).
+void mirror(Tensor& t, int axis) {
+    const std::size_t dim = t.shape.size() - 1 - std::size_t(axis);
+    std::size_t inner = 1;
+    for (std::size_t d = dim + 1; d < t.shape.size(); ++d)
+        inner *= std::size_t(t.shape[d]);
+    const std::size_t n = std::size_t(t.shape[dim]), outer = t.size() / (inner * n);
+    for (std::size_t o = 0; o < outer; ++o) {
+        float* base = t.data.data() + o * n * inner;
+        for (std::size_t i = 0; i < n / 2; ++i)
+            std::swap_ranges(base + i * inner, base + (i + 1) * inner, base + (n - 1 - i) * inner);
+    }
+}
+
+// The probabilities (the manifest's activation) of a batch: of the input alone, or the mean over the
+// input and its mirror images when the manifest asks for test-time mirroring.
+Tensor probabilities(LoadedModel& model, const Tensor& input, const ModelManifest& m,
+                     const std::vector<std::int64_t>& expected, const ProbabilityMap& map, JobContext& job) {
+    const std::size_t items = std::size_t(expected[0]), perItem = Tensor::elementCount(expected) / items,
+                      voxels = perItem / std::size_t(expected[1]);
+    auto activate = [&](Tensor& t) {
+        for (std::size_t i = 0; i < items; ++i)
+            map.activate(t.data.data() + i * perItem, voxels);
+    };
+    Tensor sum = runBatch(model, input, m, expected);
+    activate(sum);
+    const std::size_t passes = std::size_t(1) << m.mirrorAxes.size();
+    for (std::size_t pass = 1; pass < passes; ++pass) {
+        job.throwIfCancelled();
+        Tensor mirrored = input;
+        for (std::size_t a = 0; a < m.mirrorAxes.size(); ++a)
+            if (pass & (std::size_t(1) << a)) mirror(mirrored, m.mirrorAxes[a]);
+        Tensor p = runBatch(model, mirrored, m, expected);
+        activate(p);
+        for (std::size_t a = 0; a < m.mirrorAxes.size(); ++a)
+            if (pass & (std::size_t(1) << a)) mirror(p, m.mirrorAxes[a]);
+        for (std::size_t i = 0; i < sum.size(); ++i)
+            sum.data[i] += p.data[i];
+    }
+    if (passes > 1)
+        for (float& v : sum.data)
+            v /= float(passes);
+    return sum;
 }
 
 }  // namespace
@@ -167,13 +212,12 @@ void SegmentationInference::slices(const ModelManifest& m, LoadedModel& model, i
                             dst[y * W + x] = src[(tile.y0 + y) * tw + tile.x0 + x];
                 }
             }
-            Tensor logits = runBatch(model, input, m,
-                                     {std::int64_t(b), std::int64_t(K), std::int64_t(H), std::int64_t(W)});
+            const Tensor probs =
+                probabilities(model, input, m,
+                              {std::int64_t(b), std::int64_t(K), std::int64_t(H), std::int64_t(W)}, map, job);
             for (std::size_t i = 0; i < b; ++i) {
-                float* probs = logits.data.data() + i * K * W * H;
-                map.activate(probs, W * H);
                 const Tile& tile = tiles[t0 + i];
-                acc[tile.slice].add(probs, gauss, {W, H, 1}, tile.x0, tile.y0, 0);
+                acc[tile.slice].add(probs.data.data() + i * K * W * H, gauss, {W, H, 1}, tile.x0, tile.y0, 0);
             }
         }
         // Back onto the image's slice: probabilities interpolated at each pixel, then the label.
@@ -260,13 +304,12 @@ void SegmentationInference::patches(const ModelManifest& m, LoadedModel& model, 
                                 grid[((win.z0 + z) * t[1] + win.y0 + y) * t[0] + win.x0 + x];
             }
         }
-        Tensor logits =
-            runBatch(model, input, m,
-                     {std::int64_t(b), std::int64_t(K), std::int64_t(D), std::int64_t(H), std::int64_t(W)});
+        const Tensor probs = probabilities(
+            model, input, m,
+            {std::int64_t(b), std::int64_t(K), std::int64_t(D), std::int64_t(H), std::int64_t(W)}, map, job);
         for (std::size_t i = 0; i < b; ++i) {
-            float* probs = logits.data.data() + i * K * per;
-            map.activate(probs, per);
-            acc.add(probs, gauss, {W, H, D}, windows[w0 + i].x0, windows[w0 + i].y0, windows[w0 + i].z0);
+            acc.add(probs.data.data() + i * K * per, gauss, {W, H, D}, windows[w0 + i].x0, windows[w0 + i].y0,
+                    windows[w0 + i].z0);
             job.advance();
         }
     }

@@ -105,6 +105,23 @@ TEST(ModelManifest, MistakesNameTheField) {
         errorOf(replaced(replaced(kExample, R"("activation": "softmax")", largest),
                          R"("task": "segmentation")", R"("task": "classification")")),
         "/models/x/manifest.json: output.keep_largest_component: only segmentation models have components");
+    const auto mirror = [&](const std::string& axes) {
+        return replaced(kExample, R"("activation": "softmax")",
+                        R"("activation": "softmax", "mirror": )" + axes);
+    };
+    EXPECT_EQ(ModelManifest::parse(mirror(R"(["y", "x"])"), "/m.json").mirrorAxes, (std::vector<int>{1, 0}));
+    EXPECT_TRUE(ModelManifest::parse(kExample, "/m.json").mirrorAxes.empty());
+    EXPECT_NE(ModelManifest::parse(mirror(R"(["x"])"), "/m.json").toJson().find(R"("mirror":["x"])"),
+              std::string::npos);
+    EXPECT_EQ(errorOf(mirror(R"(["z"])")),
+              "/models/x/manifest.json: output.mirror: expected \"x\" or \"y\" for a 2d model, got \"z\"");
+    EXPECT_EQ(errorOf(mirror(R"(["x", "x"])")),
+              "/models/x/manifest.json: output.mirror: axis \"x\" is given twice");
+    EXPECT_EQ(errorOf(mirror(R"("x")")),
+              "/models/x/manifest.json: output.mirror: expected a list of axes (\"x\", \"y\", \"z\")");
+    EXPECT_EQ(
+        errorOf(replaced(mirror(R"(["x"])"), R"("task": "segmentation")", R"("task": "classification")")),
+        "/models/x/manifest.json: output.mirror: only segmentation models are mirrored");
 }
 
 class RegistryFolder : public ::testing::Test {

@@ -6,6 +6,8 @@
 #include <torch/script.h>
 #include <torch/version.h>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -21,6 +23,23 @@ namespace cadview {
 namespace {
 
 using namespace torchplugin;
+
+// The BLAS LibTorch's convolutions run on (libblas.so.3 is a Debian alternative): "OpenBLAS", "reference
+// BLAS" (Debian's default, about 10x slower) or the library's path.
+std::string blasName() {
+    void* lib = dlopen("libblas.so.3", RTLD_LAZY | RTLD_NOLOAD);
+    if (!lib) return "BLAS unknown";
+    Dl_info info{};
+    void* sgemm = dlsym(lib, "sgemm_");
+    std::string path = sgemm && dladdr(sgemm, &info) && info.dli_fname ? info.dli_fname : "";
+    dlclose(lib);
+    std::error_code ec;
+    const std::string real = std::filesystem::canonical(path, ec).string();
+    if (ec) return "BLAS unknown";
+    if (real.find("openblas") != std::string::npos) return "OpenBLAS";
+    if (real.find("/blas/") != std::string::npos) return "reference BLAS";
+    return real;
+}
 
 class TorchModel : public LoadedModel {
   public:
@@ -126,7 +145,8 @@ class TorchBackend : public InferenceBackend {
     }
 
     std::string description() const override {
-        return "LibTorch " + std::string(TORCH_VERSION) + ", " + std::to_string(threads_) + " threads";
+        return "LibTorch " + std::string(TORCH_VERSION) + ", " + std::to_string(threads_) + " threads, " +
+               blasName();
     }
 
   private:

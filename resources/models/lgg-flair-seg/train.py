@@ -41,17 +41,33 @@ def read_case(root, case, size):
     return inputs, targets, mask
 
 
-# The bundled model's probability threshold for the abnormality, chosen on the validation set (model card).
+# How cadview runs the bundled model (manifest), each chosen on the validation set (model card): the
+# probability threshold for the abnormality, and test-time mirroring along x (left-right).
 THRESHOLD = 0.3
+MIRROR = True
 
 
-def predict_volume(model, inputs, shape, threshold=None):
-    """The mask: argmax (training, epoch selection), or probability >= threshold (the bundled model)."""
+def probabilities(model, inputs, shape, mirror=False):
+    """Abnormality probabilities (Z, H, W) at full size; with `mirror`, the mean over the input and its
+    left-right mirror image (turned back), as cadview's "output": {"mirror": ["x"]}."""
     model.eval()
     with torch.no_grad():
         p = torch.cat([torch.softmax(model(inputs[i:i + 32]), dim=1) for i in range(0, len(inputs), 32)])
-        p = F.interpolate(p, size=shape, mode="bilinear", align_corners=False)
-        return (p.argmax(dim=1) == 1).numpy() if threshold is None else (p[:, 1] >= threshold).numpy()
+        if mirror:
+            p = p + torch.cat([torch.softmax(model(inputs[i:i + 32].flip(3)), dim=1).flip(3)
+                               for i in range(0, len(inputs), 32)])
+            p = p / 2
+        return F.interpolate(p, size=shape, mode="bilinear", align_corners=False)[:, 1]
+
+
+def predict_volume(model, inputs, shape):
+    """The raw argmax mask (training, epoch selection)."""
+    return (probabilities(model, inputs, shape) >= 0.5).numpy()
+
+
+def predict_bundled(model, inputs, shape):
+    """The mask as cadview runs the bundled model: mirrored, thresholded, the largest component."""
+    return largest_component((probabilities(model, inputs, shape, MIRROR) >= THRESHOLD).numpy())
 
 
 def largest_component(mask):
@@ -64,12 +80,9 @@ def largest_component(mask):
 
 
 def evaluate(model, cases, bundled=False):
-    """Mean and per-case Dice: of the raw argmax masks, or as cadview runs the bundled model (THRESHOLD,
-    then the largest component)."""
-    if bundled:
-        scores = [ct.dice(largest_component(predict_volume(model, x, m.shape[1:], THRESHOLD)), m) for x, _, m in cases]
-    else:
-        scores = [ct.dice(predict_volume(model, x, m.shape[1:]), m) for x, _, m in cases]
+    """Mean and per-case Dice: of the raw argmax masks, or as cadview runs the bundled model."""
+    predict = predict_bundled if bundled else predict_volume
+    scores = [ct.dice(predict(model, x, m.shape[1:]), m) for x, _, m in cases]
     return float(np.mean(scores)), scores
 
 
@@ -141,21 +154,21 @@ def main():
         if val > best:
             best, best_state = val, {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
-    # The epoch is chosen on the raw argmax masks; the bundled model then thresholds at THRESHOLD and keeps
-    # the largest component, both chosen on the validation set (see the model card).
+    # The epoch is chosen on the raw argmax masks; the bundled model then mirrors, thresholds at THRESHOLD
+    # and keeps the largest component, each chosen on the validation set (see the model card).
     best_bundled = evaluate(model, [data[c] for c in part["validation"]], bundled=True)[0]
     test_dice, per_case = evaluate(model, [data[c] for c in part["test"]], bundled=True)
     print("best validation Dice %.4f (%.4f as bundled); test mean per-patient Dice %.4f (min %.4f)" %
           (best, best_bundled, test_dice, min(per_case)))
 
     manifest = {
-        "schema": 1, "name": "lgg-flair-seg", "version": "1.1.0", "task": "segmentation",
+        "schema": 1, "name": "lgg-flair-seg", "version": "1.2.0", "task": "segmentation",
         "description": "FLAIR abnormality of lower-grade gliomas on brain MR (2.5D U-Net).",
         "modality": ["MR"], "file": "model.pt",
         "input": {"kind": "2.5d", "size": [args.size, args.size], "channels": 3, "resample": "size"},
         "normalization": {"type": "zscore"},
         "labels": [{"value": 1, "name": "FLAIR abnormality", "color": "#ffd000", "threshold": THRESHOLD}],
-        "output": {"activation": "softmax", "keep_largest_component": True},
+        "output": {"activation": "softmax", "keep_largest_component": True, "mirror": ["x"] if MIRROR else []},
     }
     os.makedirs(args.out, exist_ok=True)
     ct.save_model(args.out, model, None, manifest)
