@@ -80,7 +80,7 @@ Volume volume(std::array<std::size_t, 3> size,
     return v;
 }
 
-// The labelled voxels' coordinates along `axis`, as a sorted set of distinct values per line.
+// The coordinates along `axis` at which some voxel is labelled, in increasing order.
 std::vector<std::size_t> labelledAlong(const Volume& labels, int axis) {
     const auto& s = labels.geometry().size;
     std::vector<bool> seen(s[std::size_t(axis)], false);

@@ -52,11 +52,11 @@ def probabilities(model, inputs, shape, mirror=False):
     left-right mirror image (turned back), as cadview's "output": {"mirror": ["x"]}."""
     model.eval()
     with torch.no_grad():
-        p = torch.cat([torch.softmax(model(inputs[i:i + 32]), dim=1) for i in range(0, len(inputs), 32)])
+        def run(x):
+            return torch.cat([torch.softmax(model(x[i:i + 32]), dim=1) for i in range(0, len(x), 32)])
+        p = run(inputs)
         if mirror:
-            p = p + torch.cat([torch.softmax(model(inputs[i:i + 32].flip(3)), dim=1).flip(3)
-                               for i in range(0, len(inputs), 32)])
-            p = p / 2
+            p = (p + run(inputs.flip(3)).flip(3)) / 2
         return F.interpolate(p, size=shape, mode="bilinear", align_corners=False)[:, 1]
 
 
