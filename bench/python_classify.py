@@ -44,7 +44,7 @@ def main():
     folder = os.path.join(args.model_dir, args.model)
     with open(os.path.join(folder, "manifest.json")) as f:
         manifest = json.load(f)
-    model = torch.jit.load(os.path.join(folder, manifest["file"]))
+    model = torch.jit.load(os.path.join(folder, manifest["file"])).float()  # weights may be float16
     model.eval()
     norm, out = manifest["normalization"], manifest["output"]
     low, width = norm["center"] - norm["width"] / 2, norm["width"]

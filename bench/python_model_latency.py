@@ -34,7 +34,7 @@ def main():
     name, runs, inputs = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
     torch.set_num_threads(os.cpu_count() or 1)
     r = recipe(name)
-    model = torch.jit.load(os.path.join(MODELS, name, "model.pt")).eval()
+    model = torch.jit.load(os.path.join(MODELS, name, "model.pt")).float().eval()  # weights may be float16
     if name == "lgg-flair-seg":
         import nibabel as nib
         volumes = [np.asarray(nib.load(p).dataobj, dtype=np.float64) for p in inputs]

@@ -41,7 +41,7 @@ def bbox(mask):
 
 def pneumonia():
     r = recipe("cxr-pneumonia")
-    model = torch.jit.load(os.path.join(MODELS, "cxr-pneumonia", "model.pt")).eval()
+    model = torch.jit.load(os.path.join(MODELS, "cxr-pneumonia", "model.pt")).float().eval()
     cases = []
     for rel in ["cxr_pneumoniamnist/val/normal/val_00003.png", "cxr_pneumoniamnist/val/pneumonia/val_00000.png",
                 "cxr_pneumoniamnist/val/pneumonia/val_00002.png"]:
@@ -57,7 +57,7 @@ def pneumonia():
 
 def lung():
     r = recipe("cxr-lung-seg")
-    model = torch.jit.load(os.path.join(MODELS, "cxr-lung-seg", "model.pt")).eval()
+    model = torch.jit.load(os.path.join(MODELS, "cxr-lung-seg", "model.pt")).float().eval()
     split = json.load(open(os.path.join(MODELS, "cxr-lung-seg", "split.json")))
     cases = []
     for name in split["test"][:3]:
@@ -70,7 +70,7 @@ def lung():
 
 def lgg():
     r = recipe("lgg-flair-seg")
-    model = torch.jit.load(os.path.join(MODELS, "lgg-flair-seg", "model.pt")).eval()
+    model = torch.jit.load(os.path.join(MODELS, "lgg-flair-seg", "model.pt")).float().eval()
     split = json.load(open(os.path.join(MODELS, "lgg-flair-seg", "split.json")))
     root = os.path.join(ct.DATA, "mr_brain_lgg_flair")
     cases = []

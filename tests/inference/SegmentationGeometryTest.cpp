@@ -175,6 +175,15 @@ TEST(SegmentationGeometry, Slices2DLabelsAreTheThresholdedImage) {
     expectThresholded(image, *r.labels, 2);
 }
 
+TEST(SegmentationGeometry, Float16WeightsRunInFloat32) {
+    // The same network with its weights stored as float16: LibTorch's CPU convolution has no half kernel, so
+    // this fails unless the backend converts the weights to float32 on load.
+    const Volume image = randomVolume(gridOf(100, 70, 5), 3);
+    const InferenceResult r = runModel(testManifest("test-seg2d-half"), image);
+    expectSameGeometry(r.labels->geometry(), image.geometry());
+    expectThresholded(image, *r.labels, 2);
+}
+
 TEST(SegmentationGeometry, Slices25DSeeTheirNeighboursInOrder) {
     // The model thresholds channel 0 only, which is the slice below (z - 1, clamped at the first slice).
     const Volume image = randomVolume(gridOf(50, 40, 9), 4);

@@ -15,6 +15,8 @@ The models and what they are known to do:
                    intensity x: label 5 exactly where x > 0.5. Window 100.3 +- 100 (x = (v - 0.3) / 200), so
                    label 5 <=> v >= 101 for integer v. Resampled to 1 mm, windows of 16 x 16 x 8.
   test-seg2d       the same as a 2D model (1x1 convolution), label 2, 1 mm, tiles of 64 x 64.
+  test-seg2d-half  test-seg2d with its weights stored as float16 (exact: -10, 10, 5, -5), as a bundled model
+                   may store them; cadview computes in float32, so its labels are test-seg2d's.
   test-seg2d-size  the same 2D network with `resample: size` to 256 x 256 and window 127.7 +- 127.5 (for
                    8-bit radiographs; 0.5 falls between grey levels 127 and 128).
   test-seg25d      2.5D with 3 channels (slices z-1, z, z+1 in that order), thresholding channel 0 only:
@@ -46,7 +48,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
-def write(outdir, name, module, manifest, example=None):
+def write(outdir, name, module, manifest, example=None, half=False):
     folder = os.path.join(outdir, name)
     os.makedirs(folder, exist_ok=True)
     module.eval()
@@ -55,6 +57,8 @@ def write(outdir, name, module, manifest, example=None):
     else:
         with torch.no_grad():
             scripted = torch.jit.trace(module, example)
+    if half:
+        scripted = scripted.half()
     scripted.save(os.path.join(folder, "model.pt"))
     manifest = dict({"schema": 1, "name": name, "version": "1.0.0", "file": "model.pt"}, **manifest)
     with open(os.path.join(folder, "manifest.json"), "w") as f:
@@ -196,6 +200,14 @@ def main():
         "labels": [label(2, "bright")],
         "output": seg_output,
     })
+    write(out, "test-seg2d-half", Threshold(2), {
+        "task": "segmentation",
+        "description": "Test: test-seg2d with float16 weights.",
+        "input": {"kind": "2d", "size": [64, 64], "spacing": [1.0, 1.0], "channels": 1, "resample": "spacing"},
+        "normalization": window(100.3, 200),
+        "labels": [label(2, "bright")],
+        "output": seg_output,
+    }, half=True)
     write(out, "test-seg2d-size", Threshold(2), {
         "task": "segmentation",
         "description": "Test: label 1 where the windowed intensity exceeds one half (2D, 256 x 256).",

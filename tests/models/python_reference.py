@@ -33,7 +33,7 @@ def load_model(model_dir, name):
         sys.exit("python_reference: only 2d, resample size, 1-channel models")
     if norm["type"] != "window":
         sys.exit("python_reference: only window normalisation")
-    model = torch.jit.load(os.path.join(folder, manifest["file"]))
+    model = torch.jit.load(os.path.join(folder, manifest["file"])).float()  # weights may be float16
     model.eval()
     return manifest, model
 

@@ -41,6 +41,21 @@ std::string blasName() {
     return real;
 }
 
+// A TorchScript file on the CPU, its floating-point weights in float32: a model may store them as float16 to
+// halve its file (docs/model-manifest.md), and cadview's tensors are float32.
+torch::jit::Module loadModule(const std::string& file) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) throw InferenceError(file + ": no such file");
+    try {
+        torch::jit::Module module = torch::jit::load(file, torch::kCPU);
+        module.to(torch::kFloat);
+        return module;
+    } catch (const std::exception& e) {
+        throw InferenceError(file + ": not a TorchScript model LibTorch can load (" +
+                             plainMessage(e).substr(0, 300) + ")");
+    }
+}
+
 class TorchModel : public LoadedModel {
   public:
     explicit TorchModel(torch::jit::Module m) : module_(std::move(m)) { module_.eval(); }
@@ -115,28 +130,12 @@ class TorchBackend : public InferenceBackend {
     TorchBackend() { setThreads(int(std::max(1u, std::thread::hardware_concurrency()))); }
 
     std::unique_ptr<LoadedModel> load(const std::string& file) override {
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(file, ec)) throw InferenceError(file + ": no such file");
-        try {
-            return std::make_unique<TorchModel>(torch::jit::load(file, torch::kCPU));
-        } catch (const std::exception& e) {
-            throw InferenceError(file + ": not a TorchScript model LibTorch can load (" +
-                                 plainMessage(e).substr(0, 300) + ")");
-        }
+        return std::make_unique<TorchModel>(loadModule(file));
     }
 
     std::unique_ptr<ModelTrainer> trainer(const std::string& file,
                                           const TrainingSettings& settings) override {
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(file, ec)) throw InferenceError(file + ": no such file");
-        torch::jit::Module module;
-        try {
-            module = torch::jit::load(file, torch::kCPU);
-        } catch (const std::exception& e) {
-            throw InferenceError(file + ": not a TorchScript model LibTorch can load (" +
-                                 plainMessage(e).substr(0, 300) + ")");
-        }
-        return std::make_unique<TorchTrainer>(std::move(module), settings);
+        return std::make_unique<TorchTrainer>(loadModule(file), settings);
     }
 
     void setThreads(int threads) override {

@@ -9,6 +9,10 @@ from those weights with a fresh one-cycle schedule peaking at 1e-3, then 10 at 1
     train.py --epochs 16 --out /tmp/stage1
     train.py --epochs 12 --init /tmp/stage1/model.pt --lr 1e-3 --out /tmp/stage2
     train.py --epochs 10 --init /tmp/stage2/model.pt --lr 1e-3 --size 192
+
+With --folds N --fold K a stage trains on the 40 non-test patients but fold K (every N-th of them in the
+split's order) and validates on fold K; it saves the fold's model.pt and training.json only, and leaves the
+test set to ensemble.py, which joins the folds' models into the bundled ensemble.
 """
 
 import argparse
@@ -106,6 +110,9 @@ def main():
     parser.add_argument("--init", help="start from these TorchScript weights (a previous stage)")
     parser.add_argument("--lr", type=float, default=3e-3, help="peak of the one-cycle learning rate")
     parser.add_argument("--size", type=int, default=128, help="the network's input size in pixels")
+    parser.add_argument("--folds", type=int, default=0,
+                        help="cross-validation over the 40 non-test patients in this many folds")
+    parser.add_argument("--fold", type=int, default=0, help="with --folds: the fold held out for validation")
     args = parser.parse_args()
     ct.setup(2026, args.threads)
     clock = ct.Clock()
@@ -113,6 +120,10 @@ def main():
     cases = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
     order = list(np.random.RandomState(2026).permutation(cases))
     part = {"test": sorted(order[:10]), "validation": sorted(order[10:15]), "train": sorted(order[15:])}
+    if args.folds:
+        held = order[10:][args.fold::args.folds]
+        part = {"test": part["test"], "validation": sorted(held),
+                "train": sorted(c for c in order[10:] if c not in held)}
     data = {c: read_case(root, c, args.size) for c in cases}
     print({k: len(v) for k, v in part.items()}, "read in", clock, flush=True)
     tr_x = torch.cat([data[c][0] for c in part["train"]])
@@ -157,6 +168,17 @@ def main():
     # The epoch is chosen on the raw argmax masks; the bundled model then mirrors, thresholds at THRESHOLD
     # and keeps the largest component, each chosen on the validation set (see the model card).
     best_bundled = evaluate(model, [data[c] for c in part["validation"]], bundled=True)[0]
+    if args.folds:  # a fold model: the test set is left to the ensemble (ensemble.py)
+        os.makedirs(args.out, exist_ok=True)
+        torch.jit.script(model.eval()).save(os.path.join(args.out, "model.pt"))
+        ct.write_json(os.path.join(args.out, "training.json"), {
+            "seed": 2026, "fold": args.fold, "folds": args.folds, "epochs": args.epochs, "size": args.size,
+            "init": args.init and os.path.basename(os.path.dirname(args.init)), "peak_lr": args.lr,
+            "validation": part["validation"], "best_validation_dice": best,
+            "best_validation_dice_as_bundled": best_bundled, "history": history,
+            "minutes": float(str(clock).split()[0])})
+        print("fold %d: best validation Dice %.4f (%.4f as bundled)" % (args.fold, best, best_bundled))
+        return
     test_dice, per_case = evaluate(model, [data[c] for c in part["test"]], bundled=True)
     print("best validation Dice %.4f (%.4f as bundled); test mean per-patient Dice %.4f (min %.4f)" %
           (best, best_bundled, test_dice, min(per_case)))
