@@ -45,7 +45,8 @@ TEST(BundledModels, AllThreeAreFoundWithTheirModelCards) {
         const fs::path folder = fs::path(ModelRegistry::bundledModelDirectory()) / name;
         for (const char* file : {"MODEL_CARD.md", "train.py", "model.pt", "manifest.json"})
             EXPECT_TRUE(fs::exists(folder / file)) << folder / file;
-        EXPECT_LT(fs::file_size(folder / "model.pt"), 8u << 20) << "weights small enough to commit";
+        // A few MB each; the largest, lgg-flair-seg, is four U-Nets with float16 weights (8.5 MiB).
+        EXPECT_LT(fs::file_size(folder / "model.pt"), 10u << 20) << "weights small enough to commit";
     }
 }
 
