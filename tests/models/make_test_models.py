@@ -192,22 +192,17 @@ def main():
         "labels": [label(5, "bright")],
         "output": seg_output,
     })
-    write(out, "test-seg2d", Threshold(2), {
+    seg2d = {
         "task": "segmentation",
         "description": "Test: label 2 where the windowed intensity exceeds one half (2D, 1 mm).",
         "input": {"kind": "2d", "size": [64, 64], "spacing": [1.0, 1.0], "channels": 1, "resample": "spacing"},
         "normalization": window(100.3, 200),
         "labels": [label(2, "bright")],
         "output": seg_output,
-    })
-    write(out, "test-seg2d-half", Threshold(2), {
-        "task": "segmentation",
-        "description": "Test: test-seg2d with float16 weights.",
-        "input": {"kind": "2d", "size": [64, 64], "spacing": [1.0, 1.0], "channels": 1, "resample": "spacing"},
-        "normalization": window(100.3, 200),
-        "labels": [label(2, "bright")],
-        "output": seg_output,
-    }, half=True)
+    }
+    write(out, "test-seg2d", Threshold(2), seg2d)
+    write(out, "test-seg2d-half", Threshold(2), dict(seg2d, description="Test: test-seg2d with float16 weights."),
+          half=True)
     write(out, "test-seg2d-size", Threshold(2), {
         "task": "segmentation",
         "description": "Test: label 1 where the windowed intensity exceeds one half (2D, 256 x 256).",

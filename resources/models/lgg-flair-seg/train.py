@@ -1,14 +1,16 @@
 #!/usr/bin/python3
-"""Training recipe of lgg-flair-seg: FLAIR abnormality of lower-grade gliomas on brain MR.
+"""Training recipe of one lgg-flair-seg network: FLAIR abnormality of lower-grade gliomas on brain MR.
 
-    /usr/bin/python3 resources/models/lgg-flair-seg/train.py [--epochs 16] [--out resources/models/lgg-flair-seg]
+    /usr/bin/python3 resources/models/lgg-flair-seg/train.py --out FOLDER [--epochs 16] [--folds 4 --fold K]
 
-The bundled weights come from three stages (see the model card): 16 epochs from scratch at 128 x 128, 12 more
+The bundled model (2.0) is ensemble.py's mean of four networks, one per cross-validation fold, each trained
+by this script's first two stages (ensemble.py has the commands). Versions 1.x were one network from three
+stages on a fixed split (35 training, 5 validation patients): 16 epochs from scratch at 128 x 128, 12 more
 from those weights with a fresh one-cycle schedule peaking at 1e-3, then 10 at 192 x 192 from those:
 
     train.py --epochs 16 --out /tmp/stage1
     train.py --epochs 12 --init /tmp/stage1/model.pt --lr 1e-3 --out /tmp/stage2
-    train.py --epochs 10 --init /tmp/stage2/model.pt --lr 1e-3 --size 192
+    train.py --epochs 10 --init /tmp/stage2/model.pt --lr 1e-3 --size 192 --out /tmp/stage3
 
 With --folds N --fold K a stage trains on the 40 non-test patients but fold K (every N-th of them in the
 split's order) and validates on fold K; it saves the fold's model.pt and training.json only, and leaves the
@@ -102,11 +104,10 @@ def augment(x, y, g):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser()
     parser.add_argument("--epochs", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--out", default=here)
+    parser.add_argument("--out", required=True, help="a folder (the bundled model is ensemble.py's)")
     parser.add_argument("--init", help="start from these TorchScript weights (a previous stage)")
     parser.add_argument("--lr", type=float, default=3e-3, help="peak of the one-cycle learning rate")
     parser.add_argument("--size", type=int, default=128, help="the network's input size in pixels")
