@@ -65,7 +65,7 @@ class Ensemble(nn.Module):
 
 def member(folder):
     """A fold's U-Net, its weights rounded to float16 as they will be stored."""
-    net = ct.UNet(3, 2, base=12, depth=4)
+    net = recipe.network()
     state = torch.jit.load(os.path.join(folder, "model.pt")).state_dict()
     net.load_state_dict({k: v.half().float() if v.is_floating_point() else v for k, v in state.items()})
     return net.eval()

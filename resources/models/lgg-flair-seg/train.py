@@ -47,10 +47,16 @@ def read_case(root, case, size):
     return inputs, targets, mask
 
 
-# How cadview runs the bundled model (manifest), each chosen on the validation set (model card): the
-# probability threshold for the abnormality, and test-time mirroring along x (left-right).
+# How cadview runs the bundled model (manifest): the probability threshold for the abnormality and test-time
+# mirroring along x (left-right). For 2.0 ensemble.py chose them out of fold and sets these while it runs;
+# keep them equal to manifest.json, which make_reference_outputs.py and the benchmark rely on.
 THRESHOLD = 0.3
 MIRROR = True
+
+
+def network():
+    """One network of the model: a U-Net with 4 poolings, 12 channels at the top."""
+    return ct.UNet(3, 2, base=12, depth=4)
 
 
 def probabilities(model, inputs, shape, mirror=False):
@@ -133,7 +139,7 @@ def main():
     negative = torch.nonzero(~tr_y.flatten(1).any(dim=1)).flatten()
     print("training slices: %d with abnormality, %d without" % (len(positive), len(negative)), flush=True)
 
-    model = ct.UNet(3, 2, base=12, depth=4)
+    model = network()
     if args.init:
         model.load_state_dict(torch.jit.load(args.init).state_dict())
     batch_size = 16
