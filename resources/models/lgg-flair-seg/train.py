@@ -18,6 +18,7 @@ test set to ensemble.py, which joins the folds' models into the bundled ensemble
 """
 
 import argparse
+import copy
 import os
 import sys
 
@@ -120,6 +121,10 @@ def main():
     parser.add_argument("--folds", type=int, default=0,
                         help="cross-validation over the 40 non-test patients in this many folds")
     parser.add_argument("--fold", type=int, default=0, help="with --folds: the fold held out for validation")
+    parser.add_argument("--warmup", type=float, default=0.3, help="the one-cycle schedule's rising fraction")
+    parser.add_argument("--ema", type=float, default=0.0,
+                        help="keep an exponential moving average of the weights with this decay per step and "
+                             "save it after the last epoch, instead of the epoch with the best validation Dice")
     args = parser.parse_args()
     ct.setup(2026, args.threads)
     clock = ct.Clock()
@@ -146,7 +151,9 @@ def main():
     per_epoch = len(positive) + len(positive) // 2
     steps = args.epochs * ((per_epoch + batch_size - 1) // batch_size)
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=steps)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=steps,
+                                                   pct_start=args.warmup)
+    average = copy.deepcopy(model) if args.ema else None
     g = torch.Generator().manual_seed(2026)
     best, best_state, history = -1.0, None, []
     for epoch in range(args.epochs):
@@ -164,7 +171,23 @@ def main():
             loss.backward()
             optimiser.step()
             schedule.step()
+            if average is not None:
+                with torch.no_grad():
+                    for a, v in zip(average.state_dict().values(), model.state_dict().values()):
+                        if a.is_floating_point():
+                            a.mul_(args.ema).add_(v, alpha=1 - args.ema)
+                        else:
+                            a.copy_(v)
             total += float(loss) * len(batch)
+        if average is not None:  # the average after the last epoch is kept; validation is only logged
+            if (epoch + 1) % 4 and epoch + 1 < args.epochs:
+                continue
+            val = evaluate(average, [data[c] for c in part["validation"]])[0]
+            history.append({"epoch": epoch + 1, "loss": total / len(epoch_slices), "validation_dice": val})
+            print("epoch %2d  loss %.4f  validation Dice %.4f (average)  %s" %
+                  (epoch + 1, total / len(epoch_slices), val, clock), flush=True)
+            best, best_state = val, average.state_dict()
+            continue
         val = evaluate(model, [data[c] for c in part["validation"]])[0]
         history.append({"epoch": epoch + 1, "loss": total / len(epoch_slices), "validation_dice": val})
         print("epoch %2d  loss %.4f  validation Dice %.4f  %s" % (epoch + 1, total / len(epoch_slices), val,
