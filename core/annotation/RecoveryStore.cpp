@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "io/AtomicFile.h"
 #include "io/LabelMapFile.h"
 
 namespace fs = std::filesystem;
@@ -30,30 +31,6 @@ std::string readText(const fs::path& path) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-// Writes `text` to a temporary file beside `path`, flushes it to disk and renames it over `path`.
-void writeAtomically(const fs::path& path, const std::string& text) {
-    const fs::path temp = path.string() + ".tmp";
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) throw std::runtime_error(temp.string() + ": cannot be written");
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n <= 0) {
-            ::close(fd);
-            fs::remove(temp);
-            throw std::runtime_error(temp.string() + ": write failed (disk full?)");
-        }
-        done += std::size_t(n);
-    }
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced) {
-        fs::remove(temp);
-        throw std::runtime_error(temp.string() + ": cannot be flushed to disk");
-    }
-    fs::rename(temp, path);
 }
 
 void fsyncFile(const fs::path& path) {
@@ -132,8 +109,8 @@ void RecoveryStore::save(const Volume& labels, const LabelTable& table, Info inf
     const fs::path labelsPath = slot / info.labelsFile;
     LabelMapFile::write(labels, table, labelsPath.string());
     fsyncFile(labelsPath);
-    writeAtomically(slot / kInfoFile,
-                    toJson(info).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    AtomicFile::write((slot / kInfoFile).string(),
+                      toJson(info).dump(2, ' ', false, nlohmann::json::error_handler_t::replace), 0600);
     // The new autosave is complete: older label files can go.
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(slot, ec)) {

@@ -15,6 +15,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "io/AtomicFile.h"
 #include "io/ConfidentialityProfile.h"
 #include "io/DcmtkLog.h"
 #include "io/KeyedHash.h"
@@ -253,15 +254,14 @@ Deidentifier::Result Deidentifier::deidentifyFile(const std::string& input, cons
     r.studyInstanceUid = stringOf(data, DCM_StudyInstanceUID);
     r.patientId = stringOf(data, DCM_PatientID);
 
-    const std::string temporary = output + ".part";
+    const std::string temporary = AtomicFile::temporaryPath(output);
     const OFCondition saved =
         file.saveFile(temporary.c_str(), EXS_Unknown, EET_UndefinedLength, EGL_withoutGL);
     if (saved.bad()) {
-        fs::remove(temporary, ec);
+        AtomicFile::discard(temporary);
         throw std::runtime_error(output + ": cannot write (" + std::string(saved.text()) + ")");
     }
-    fs::rename(temporary, output, ec);
-    if (ec) throw std::runtime_error(output + ": cannot write (" + ec.message() + ")");
+    AtomicFile::commit(temporary, output);
     return r;
 }
 

@@ -16,17 +16,17 @@
 #include <dcmtk/dcmseg/segdoc.h>
 #include <dcmtk/dcmseg/segment.h>
 #include <dcmtk/oflog/oflog.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
 #include <vector>
+
+#include "io/AtomicFile.h"
 
 namespace cadview {
 
@@ -272,23 +272,13 @@ DicomSegWriter::Summary DicomSegWriter::write(const Volume& labels, const LabelT
                                              s.sopInstanceUid.c_str(), s.sopClassUid.c_str()));
     seg->getCommonInstanceReference().addReferences(references, ids.studyUid);
 
-    static std::atomic<unsigned> counter{0};
-    const fs::path target(path);
-    std::string name = ".";  // appended piece by piece: GCC 12 misreports "." + std::string (-Wrestrict)
-    name += target.filename().string();
-    name += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-    const fs::path temporary = target.parent_path() / name;
+    const std::string temporary = AtomicFile::temporaryPath(path);
     const OFCondition saved = seg->saveFile(temporary.c_str(), EXS_LittleEndianExplicit);
-    std::error_code ec;
     if (saved.bad()) {
-        fs::remove(temporary, ec);
+        AtomicFile::discard(temporary);
         throw std::runtime_error(path + ": cannot write the DICOM SEG (" + saved.text() + ")");
     }
-    fs::rename(temporary, target, ec);
-    if (ec) {
-        fs::remove(temporary, ec);
-        throw std::runtime_error(path + ": cannot write the DICOM SEG (" + ec.message() + ")");
-    }
+    AtomicFile::commit(temporary, path);
     return summary;
 }
 

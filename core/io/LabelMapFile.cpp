@@ -5,11 +5,9 @@
 #include <itkMetaImageIO.h>
 #include <itkNiftiImageIO.h>
 #include <itkNrrdImageIO.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -18,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "io/AtomicFile.h"
 #include "io/DicomSegReader.h"
 #include "io/ImageFileReader.h"
 #include "io/VolumeWriter.h"
@@ -54,26 +53,6 @@ bool isDicomFile(const std::string& path) {
     std::array<char, 132> head{};
     if (!in.read(head.data(), head.size())) return false;
     return std::string(head.data() + 128, 4) == "DICM";
-}
-
-// A name in the target's folder that no other writer uses: hidden, with our process id and a counter,
-// and ending in the target's extension so ITK picks the same format and compression.
-std::string temporaryPath(const std::string& path, const std::string& ext) {
-    static std::atomic<unsigned> counter{0};
-    const fs::path target(path);
-    std::string name = ".";  // appended piece by piece: GCC 12 misreports "." + std::string (-Wrestrict)
-    name += target.filename().string();
-    name += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ext;
-    return (target.parent_path() / name).string();
-}
-
-void commit(const std::string& temporary, const std::string& target) {
-    std::error_code ec;
-    fs::rename(temporary, target, ec);
-    if (ec) {
-        fs::remove(temporary, ec);
-        throw std::runtime_error(target + ": cannot replace the file (" + ec.message() + ")");
-    }
 }
 
 std::string slicerColor(const std::array<std::uint8_t, 3>& c) {
@@ -214,7 +193,7 @@ void LabelMapFile::write(const Volume& labels, const LabelTable& table, const st
         throw std::runtime_error(path + ": unknown label map format (use .nii.gz, .nii, .nrrd or .mha)");
     if (labels.empty() || labels.pixelType() != PixelType::UInt8 || labels.components() != 1)
         throw std::runtime_error(path + ": a label map must be an 8-bit unsigned volume with one component");
-    const std::string imageTmp = temporaryPath(path, ext);
+    const std::string imageTmp = AtomicFile::temporaryPath(path, ext);
     try {
         // The same compression as every volume cadview writes: all but plain .nii.
         VolumeWriter::write(labels, imageTmp,
@@ -226,7 +205,7 @@ void LabelMapFile::write(const Volume& labels, const LabelTable& table, const st
     }
     std::string sidecarTmp;
     if (ext != ".nrrd") {
-        sidecarTmp = temporaryPath(sidecarPath(path), ".txt");
+        sidecarTmp = AtomicFile::temporaryPath(sidecarPath(path), ".txt");
         std::ofstream out(sidecarTmp, std::ios::binary);
         out << table.toItkSnap();
         out.close();
@@ -237,8 +216,8 @@ void LabelMapFile::write(const Volume& labels, const LabelTable& table, const st
             throw std::runtime_error(sidecarPath(path) + ": cannot write the label descriptions");
         }
     }
-    commit(imageTmp, path);
-    if (!sidecarTmp.empty()) commit(sidecarTmp, sidecarPath(path));
+    AtomicFile::commit(imageTmp, path);
+    if (!sidecarTmp.empty()) AtomicFile::commit(sidecarTmp, sidecarPath(path));
 }
 
 LabelMapFile::Loaded LabelMapFile::read(const std::string& path) {

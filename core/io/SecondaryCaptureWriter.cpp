@@ -15,6 +15,7 @@
 
 #include "image/HeatmapPalette.h"
 #include "image/SliceCompositor.h"
+#include "io/AtomicFile.h"
 #include "io/DcmtkLog.h"
 
 namespace cadview {
@@ -218,10 +219,11 @@ SecondaryCaptureWriter::Summary SecondaryCaptureWriter::write(const Volume& imag
         char name[32];
         std::snprintf(name, sizeof name, "SC-%04zu.dcm", z);
         const fs::path target = fs::path(folder) / name;
-        const fs::path partial = fs::path(folder) / (std::string(".") + name + ".partial");
-        check(file.saveFile(partial.string().c_str(), EXS_LittleEndianExplicit), partial.string(), "write");
-        fs::rename(partial, target, ec);
-        if (ec) throw std::runtime_error(target.string() + ": cannot write (" + ec.message() + ")");
+        const std::string partial = AtomicFile::temporaryPath(target.string());
+        const OFCondition saved = file.saveFile(partial.c_str(), EXS_LittleEndianExplicit);
+        if (saved.bad()) AtomicFile::discard(partial);
+        check(saved, target.string(), "write");
+        AtomicFile::commit(partial, target.string());
         summary.files.push_back(target.string());
         summary.slices.push_back(z);
         summary.sopInstanceUids.push_back(sop);

@@ -1,14 +1,13 @@
 #include "training/ClassTags.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 
-namespace fs = std::filesystem;
+#include "io/AtomicFile.h"
 
 namespace cadview {
 
@@ -48,17 +47,9 @@ void ClassTags::save(const std::string& path) const {
                         {"source", t.source},
                         {"name", t.name},
                         {"files", t.files}});
-    const std::string temp = path + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << nlohmann::json{{"tags", tags}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-            << '\n';
-        out.flush();
-        if (!out) throw std::runtime_error(path + ": cannot be written");
-    }
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec) throw std::runtime_error(path + ": cannot be written: " + ec.message());
+    AtomicFile::write(
+        path,
+        nlohmann::json{{"tags", tags}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n');
 }
 
 void ClassTags::set(Tag tag) {
