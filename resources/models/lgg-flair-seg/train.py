@@ -3,10 +3,12 @@
 
     /usr/bin/python3 resources/models/lgg-flair-seg/train.py --out FOLDER [--epochs 16] [--folds 4 --fold K]
 
-The bundled model (2.0) is ensemble.py's mean of four networks, one per cross-validation fold, each trained
-by this script's first two stages (ensemble.py has the commands). Versions 1.x were one network from three
-stages on a fixed split (35 training, 5 validation patients): 16 epochs from scratch at 128 x 128, 12 more
-from those weights with a fresh one-cycle schedule peaking at 1e-3, then 10 at 192 x 192 from those:
+The bundled model (2.1) is ensemble.py's mean of four networks, one per cross-validation fold, each trained
+by this script in one stage with --epochs 24 --warmup 0.1 --ema 0.99 (ensemble.py has the commands).
+Version 2.0 trained each fold in two stages (16 epochs, then 12 from those weights with --lr 1e-3), keeping
+the best validation epoch. Versions 1.x were one network from three stages on a fixed split (35 training,
+5 validation patients): 16 epochs from scratch at 128 x 128, 12 more from those weights with a fresh
+one-cycle schedule peaking at 1e-3, then 10 at 192 x 192 from those:
 
     train.py --epochs 16 --out /tmp/stage1
     train.py --epochs 12 --init /tmp/stage1/model.pt --lr 1e-3 --out /tmp/stage2
@@ -49,7 +51,7 @@ def read_case(root, case, size):
 
 
 # How cadview runs the bundled model (manifest): the probability threshold for the abnormality and test-time
-# mirroring along x (left-right). For 2.0 ensemble.py chose them out of fold and sets these while it runs;
+# mirroring along x (left-right). Since 2.0 ensemble.py chooses them out of fold and sets these while it runs;
 # keep them equal to manifest.json, which make_reference_outputs.py and the benchmark rely on.
 THRESHOLD = 0.3
 MIRROR = True
@@ -204,6 +206,8 @@ def main():
         ct.write_json(os.path.join(args.out, "training.json"), {
             "seed": 2026, "fold": args.fold, "folds": args.folds, "epochs": args.epochs, "size": args.size,
             "init": args.init and os.path.basename(os.path.dirname(args.init)), "peak_lr": args.lr,
+            "warmup": args.warmup, "ema": args.ema,
+            "kept": "the weight average after the last epoch" if args.ema else "the best validation epoch",
             "validation": part["validation"], "best_validation_dice": best,
             "best_validation_dice_as_bundled": best_bundled, "history": history,
             "minutes": float(str(clock).split()[0])})
