@@ -26,6 +26,11 @@ Rules, fixed before the results they decide were seen:
   trains in about 41 min instead of 62, and its out-of-fold figure is no longer flattered by choosing each
   fold's epoch on the same patients. The test set is then evaluated once, and the rule holds whatever that
   figure is.
+- Candidate 2.2 (fixed 2026-11-27 before its folds ran): 2.1's recipe with train.py --faint 0.5 (half the
+  training slices with abnormality see it made up to 70% fainter; out of fold, faint abnormalities are the
+  ones missed). It replaces 2.1 if its best out-of-fold mean Dice is at least 2.1's 0.7375 plus 0.01 and
+  its recipe stays within 45 min; the test set is then evaluated once, and the rule holds whatever that
+  figure is.
 """
 
 import argparse
