@@ -13,6 +13,8 @@ namespace fs = std::filesystem;
 
 namespace cadview {
 
+// The name is ours alone while we run; one with the same process id and counter can only be left by a
+// process that crashed before us, so it is truncated rather than refused (refusing would stop autosave).
 std::string AtomicFile::temporaryPath(const std::string& target, const std::string& extension) {
     static std::atomic<unsigned> counter{0};
     const fs::path path(target);
@@ -33,7 +35,7 @@ void AtomicFile::commit(const std::string& temporary, const std::string& target)
 
 void AtomicFile::write(const std::string& target, const std::string& bytes, unsigned permissions) {
     const std::string temporary = temporaryPath(target);
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions);
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions);
     if (fd < 0) throw std::runtime_error(target + ": cannot be written (" + std::strerror(errno) + ")");
     std::size_t done = 0;
     while (done < bytes.size()) {

@@ -199,8 +199,7 @@ void LabelMapFile::write(const Volume& labels, const LabelTable& table, const st
         VolumeWriter::write(labels, imageTmp,
                             ext == ".nrrd" ? nrrdFields(labels, table) : VolumeWriter::HeaderFields{});
     } catch (const std::exception& e) {
-        std::error_code ec;
-        fs::remove(imageTmp, ec);
+        AtomicFile::discard(imageTmp);
         throw std::runtime_error(path + ": cannot write (" + e.what() + ")");
     }
     std::string sidecarTmp;
@@ -210,13 +209,17 @@ void LabelMapFile::write(const Volume& labels, const LabelTable& table, const st
         out << table.toItkSnap();
         out.close();
         if (!out) {
-            std::error_code ec;
-            fs::remove(imageTmp, ec);
-            fs::remove(sidecarTmp, ec);
+            AtomicFile::discard(imageTmp);
+            AtomicFile::discard(sidecarTmp);
             throw std::runtime_error(sidecarPath(path) + ": cannot write the label descriptions");
         }
     }
-    AtomicFile::commit(imageTmp, path);
+    try {
+        AtomicFile::commit(imageTmp, path);
+    } catch (...) {
+        if (!sidecarTmp.empty()) AtomicFile::discard(sidecarTmp);
+        throw;
+    }
     if (!sidecarTmp.empty()) AtomicFile::commit(sidecarTmp, sidecarPath(path));
 }
 

@@ -74,6 +74,19 @@ TEST_F(AtomicFileTest, WriteReplacesTheContentAndLeavesNothingElse) {
     EXPECT_EQ(entries(), 1u);
 }
 
+TEST_F(AtomicFileTest, ATemporaryFileLeftByACrashedProcessDoesNotStopTheNextWrite) {
+    // The next temporary name is this one with the counter one higher: leave a stale file there, as a
+    // crashed process with the same id would have.
+    const std::string target = path("recovery.json");
+    const std::string last = AtomicFile::temporaryPath(target);
+    const std::size_t dash = last.rfind('-');
+    const std::string next = last.substr(0, dash + 1) + std::to_string(std::stoul(last.substr(dash + 1)) + 1);
+    std::ofstream(next) << "stale content from before the crash, longer than the new";
+    AtomicFile::write(target, "new");
+    EXPECT_EQ(read(target), "new");
+    EXPECT_EQ(entries(), 1u);
+}
+
 TEST_F(AtomicFileTest, WriteCreatesTheFileWithTheGivenPermissions) {
     const std::string target = path("recovery.json");
     AtomicFile::write(target, "{}", 0600);

@@ -224,6 +224,13 @@ TEST_F(LabelMapFileTest, WritingLeavesNoTemporaryFileAndReplacesOnlyTheTarget) {
     EXPECT_THROW(LabelMapFile::write(labels, sampleTable(), file("no/such/dir/f.nii.gz")),
                  std::runtime_error);
     EXPECT_EQ(listing().size(), 6u);
+
+    // The image cannot replace a non-empty folder of its name: neither its temporary file nor the
+    // sidecar's is left, and no sidecar is committed for an image that was not.
+    fs::create_directories(fs::path(file("g.nii.gz")) / "inside");
+    EXPECT_THROW(LabelMapFile::write(labels, sampleTable(), file("g.nii.gz")), std::runtime_error);
+    EXPECT_EQ(listing().size(), 7u);
+    EXPECT_TRUE(listing().count("g.nii.gz"));
 }
 
 TEST_F(LabelMapFileTest, SidecarNameReplacesTheImageExtension) {
