@@ -51,6 +51,9 @@ if [ -x "$cli" ]; then  # tiny NIfTI / NRRD / MetaImage versions of the 28 x 28 
     for ext in nii nii.gz nrrd mha; do "$cli" convert "$png" "$tmp/small.$ext" >/dev/null 2>&1 || true; done
 fi
 seed image_file "$png" "$jpg" "$tmp"/small.{nii,nii.gz,nrrd,mha} "$data/mr_brain_lgg_flair/TCGA_DU_6399_19830416/mask.nii.gz"
+# The hostile shapes of tests/fuzz-regressions (refused now) are seeds too: their neighbours are worth trying.
+seed image_file "$here"/tests/fuzz-regressions/image_file/*
+seed dicom_file "$here"/tests/fuzz-regressions/dicom_file/*
 cat >"$tmp/labels.json" <<'JSON'
 {"labels": [{"value": 1, "name": "lung", "color": [255, 0, 0], "visible": true, "locked": false},
             {"value": 2, "name": "tumour \u00e9", "color": [0, 128, 255], "visible": false, "locked": true}]}

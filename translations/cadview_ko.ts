@@ -77,6 +77,10 @@
         <source>too large for the memory free</source>
         <translation>사용 가능한 메모리에 비해 너무 큼</translation>
     </message>
+    <message>
+        <source>the geometry in the header could not be used as written</source>
+        <translation>헤더의 기하 정보를 그대로 사용할 수 없음</translation>
+    </message>
 </context>
 <context>
     <name>PacsSettings</name>

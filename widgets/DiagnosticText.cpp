@@ -48,6 +48,9 @@ QString DiagnosticText::reason(const Diagnostic& d) {
         case C::SpacingUnknown:
             t = tr("pixel spacing unknown; 1 mm assumed, so distances are not real");
             break;
+        case C::GeometryAdjusted:
+            t = tr("the geometry in the header could not be used as written");
+            break;
         case C::Oblique:
             t = tr("oblique: the grid is %1° off the patient axes; views follow the nearest axes")
                     .arg(d.value, 0, 'f', 1);

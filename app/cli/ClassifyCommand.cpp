@@ -1,10 +1,10 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "Commands.h"
@@ -12,6 +12,7 @@
 #include "ModelLoader.h"
 #include "ProgressPrinter.h"
 #include "image/HeatmapOverlay.h"
+#include "io/AtomicFile.h"
 #include "io/LoadError.h"
 #include "io/PngWriter.h"
 #include "io/StudyIndexer.h"
@@ -100,7 +101,6 @@ class RowWriter {
             rows_[next_].clear();
             ++next_;
         }
-        out_.flush();
     }
 
   private:
@@ -128,11 +128,8 @@ int runClassify(const ClassifyOptions& o) {
     const bool heatmaps = !o.heatmapDir.empty();
     runner->setHeatmaps(heatmaps);
 
-    std::ofstream csv(o.csv, std::ios::trunc);
-    if (!csv) {
-        std::cerr << "cadview-cli: " << o.csv << ": cannot be written\n";
-        return 1;
-    }
+    AtomicFile::checkTarget(o.csv);  // refused before the work, not after it
+    std::ostringstream csv;
     std::error_code ec;
     if (heatmaps && !fs::is_directory(o.heatmapDir, ec) && !fs::create_directories(o.heatmapDir, ec)) {
         std::cerr << "cadview-cli: " << o.heatmapDir << ": cannot create the folder (" << ec.message()
@@ -196,6 +193,7 @@ int runClassify(const ClassifyOptions& o) {
     work();
     for (auto& t : pool)
         t.join();
+    AtomicFile::write(o.csv, csv.str());
     if (failures + failed > 0) {
         std::cerr
             << "cadview-cli: " << failed << " of " << items.size() << " images could not be classified"

@@ -11,7 +11,7 @@ namespace cadview::cli {
 int runConvert(const ConvertOptions& options) {
     if (!VolumeWriter::supportsFileName(options.output)) {
         std::cerr << "cadview-cli: " << options.output
-                  << ": unknown output format (use .nii, .nii.gz, .nrrd, .mha or .mhd)\n";
+                  << ": unknown output format (use .nii, .nii.gz, .nrrd or .mha)\n";
         return 1;
     }
     JobContext job;

@@ -1,11 +1,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <ostream>
+#include <sstream>
 
 #include "Commands.h"
 #include "CsvText.h"
@@ -17,6 +18,7 @@
 #include "evaluation/Overlap.h"
 #include "evaluation/RocAnalysis.h"
 #include "evaluation/SurfaceDistance.h"
+#include "io/AtomicFile.h"
 #include "io/VolumeLoader.h"
 #include "jobs/ParallelFor.h"
 
@@ -73,7 +75,7 @@ struct SegmentationRow {
     std::string csv;
 };
 
-int evaluateSegmentation(const EvaluateOptions& o, ModelRunner& runner, std::ofstream& csv,
+int evaluateSegmentation(const EvaluateOptions& o, ModelRunner& runner, std::ostream& csv,
                          ProgressPrinter& progress) {
     const ModelManifest& m = runner.manifest();
     const auto cases = chooseCases(o, true);
@@ -149,7 +151,7 @@ int evaluateSegmentation(const EvaluateOptions& o, ModelRunner& runner, std::ofs
     return failed > 0 ? 1 : 0;
 }
 
-int evaluateClassification(const EvaluateOptions& o, ModelRunner& runner, std::ofstream& csv,
+int evaluateClassification(const EvaluateOptions& o, ModelRunner& runner, std::ostream& csv,
                            ProgressPrinter& progress) {
     const ModelManifest& m = runner.manifest();
     const auto cases = chooseCases(o, false);
@@ -227,18 +229,17 @@ int evaluateClassification(const EvaluateOptions& o, ModelRunner& runner, std::o
 }  // namespace
 
 int runEvaluate(const EvaluateOptions& o) {
-    std::ofstream csv(o.csv, std::ios::trunc);
-    if (!csv) {
-        std::cerr << "cadview-cli: " << o.csv << ": cannot be written\n";
-        return 1;
-    }
+    AtomicFile::checkTarget(o.csv);  // refused before the work, not after it
+    std::ostringstream csv;
     ProgressPrinter progress(o.progress, "evaluate");
     JobContext loadJob(progress.callback());
     try {
         const auto runner = ModelLoader::load(o.model, o.modelDirs, o.threads, std::nullopt, loadJob);
-        return runner->manifest().task == ModelManifest::Task::Segmentation
-                   ? evaluateSegmentation(o, *runner, csv, progress)
-                   : evaluateClassification(o, *runner, csv, progress);
+        const int status = runner->manifest().task == ModelManifest::Task::Segmentation
+                               ? evaluateSegmentation(o, *runner, csv, progress)
+                               : evaluateClassification(o, *runner, csv, progress);
+        AtomicFile::write(o.csv, csv.str());
+        return status;
     } catch (const DatasetError& e) {
         std::cerr << "cadview-cli: " << e.what() << "\n";
         return 1;

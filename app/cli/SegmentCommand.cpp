@@ -6,6 +6,7 @@
 #include "Commands.h"
 #include "ModelLoader.h"
 #include "ProgressPrinter.h"
+#include "io/AtomicFile.h"
 #include "io/LoadError.h"
 #include "io/PngWriter.h"
 #include "io/VolumeLoader.h"
@@ -37,9 +38,8 @@ void printLabelCounts(const ModelManifest& m, const Volume& labels) {
 int runSegment(const SegmentOptions& o) {
     const bool png = PngWriter::supportsFileName(o.output);
     if (!png && !VolumeWriter::supportsFileName(o.output)) {
-        std::cerr
-            << "cadview-cli: " << o.output
-            << ": unknown output format (use .nii.gz, .nii, .nrrd, .mha or .mhd, or .png for 2D images)\n";
+        std::cerr << "cadview-cli: " << o.output
+                  << ": unknown output format (use .nii.gz, .nii, .nrrd or .mha, or .png for 2D images)\n";
         return 1;
     }
     if (!std::filesystem::exists(o.input)) {
@@ -62,6 +62,7 @@ int runSegment(const SegmentOptions& o) {
     }
     for (const auto& d : image.diagnostics())
         std::cerr << "cadview-cli: warning: " << describe(d) << "\n";
+    AtomicFile::checkTarget(o.output);  // the input is known now: refused before the model runs
     if (png && image.geometry().size[2] != 1) {
         std::cerr << "cadview-cli: " << o.output << ": PNG holds 2D images; " << o.input << " has "
                   << image.geometry().size[2] << " slices (write .nii.gz or .nrrd)\n";

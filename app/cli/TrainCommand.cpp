@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "Commands.h"
@@ -11,6 +10,7 @@
 #include "ProgressPrinter.h"
 #include "evaluation/EvaluationDataset.h"
 #include "inference/TorchPlugin.h"
+#include "io/AtomicFile.h"
 #include "training/FineTuner.h"
 #include "training/TrainingSet.h"
 
@@ -102,7 +102,7 @@ int runTrain(const TrainOptions& o) {
     manifest["description"] = "Fine-tuned from " + base.name + " " + base.version + " on " +
                               fs::path(o.data).filename().string() + " (" + std::to_string(cases.size()) +
                               " cases). " + base.description;
-    std::ofstream(folder / "manifest.json") << manifest.dump(2) << "\n";
+    AtomicFile::write((folder / "manifest.json").string(), manifest.dump(2) + "\n");
     nlohmann::json epochs = nlohmann::json::array();
     for (const auto& r : report.epochs)
         epochs.push_back(
@@ -120,7 +120,7 @@ int runTrain(const TrainOptions& o) {
                                   {"batch", o.batch},
                                   {"training_cases", report.trainingCases},
                                   {"validation_cases", report.validationCases}};
-    std::ofstream(folder / "training.json") << training.dump(2) << "\n";
+    AtomicFile::write((folder / "training.json").string(), training.dump(2) + "\n");
     std::cout << "saved " << o.name << " to " << folder.string() << ": best epoch " << report.bestEpoch
               << ", validation " << metric << " " << figure(report.bestValidation) << " (before fine-tuning "
               << figure(report.epochs.front().validation) << "); " << report.trainingCases.size()

@@ -4,7 +4,9 @@
 #include <iostream>
 
 #include "Commands.h"
+#include "Interruption.h"
 #include "inference/TorchPlugin.h"
+#include "jobs/JobContext.h"
 
 int main(int argc, char** argv) {
     cadview::TorchPlugin::prepareEnvironment();  // before any thread starts
@@ -12,6 +14,11 @@ int main(int argc, char** argv) {
         "cadview-cli: inspect, convert and analyse medical images (DICOM, NIfTI, NRRD, MetaImage, PNG, "
         "JPEG)"};
     app.require_subcommand(1);
+    app.fallthrough();  // --timeout may follow the command's own options
+    double timeoutSeconds = 0;
+    app.add_option("--timeout", timeoutSeconds,
+                   "Cancel the command after SECONDS (exit 124), as Ctrl+C does (exit 130)")
+        ->check(CLI::PositiveNumber);
 
     cadview::cli::InfoOptions info;
     auto* infoCmd = app.add_subcommand("info", "Describe every series or image found at PATH");
@@ -23,7 +30,7 @@ int main(int argc, char** argv) {
     auto* convertCmd =
         app.add_subcommand("convert", "Write what IN holds as NIfTI, NRRD or MetaImage (by OUT's extension)");
     convertCmd->add_option("in", convert.input, "DICOM folder or file, or an image file")->required();
-    convertCmd->add_option("out", convert.output, "Output .nii, .nii.gz, .nrrd, .mha or .mhd")->required();
+    convertCmd->add_option("out", convert.output, "Output .nii, .nii.gz, .nrrd or .mha")->required();
     convertCmd->add_option("--series", convert.seriesUid,
                            "SeriesInstanceUID to convert when IN holds several");
     convertCmd->add_flag("--no-resample", convert.noResample, "Keep irregular stacks as read (distorted)");
@@ -42,10 +49,9 @@ int main(int argc, char** argv) {
         ->add_option("--input", segment.input, "DICOM folder or file, NIfTI, NRRD, MetaImage, PNG or JPEG")
         ->required();
     segmentCmd
-        ->add_option(
-            "--output", segment.output,
-            "Label map: .nii.gz, .nii, .nrrd, .mha or .mhd; .png for 2D images (label values as in the "
-            "manifest)")
+        ->add_option("--output", segment.output,
+                     "Label map: .nii.gz, .nii, .nrrd or .mha; .png for 2D images (label values as in the "
+                     "manifest)")
         ->required();
     segmentCmd->add_option("--series", segment.seriesUid, "SeriesInstanceUID when the input holds several");
     segmentCmd->add_option("--model-dir", segment.modelDirs, "Another folder of models (repeatable)");
@@ -229,9 +235,10 @@ int main(int argc, char** argv) {
     pacsSend->add_flag("--progress", pacs.progress, "Print progress on stderr");
 
     CLI11_PARSE(app, argc, argv);
+    cadview::cli::Interruption::arm(timeoutSeconds);
     if (ignoreValue >= 0) evaluate.ignore = ignoreValue;
     if (trainIgnore >= 0) train.ignore = trainIgnore;
-    try {
+    const auto run = [&]() -> int {
         if (*infoCmd) return cadview::cli::runInfo(info);
         if (*convertCmd) return cadview::cli::runConvert(convert);
         if (*modelsCmd) return cadview::cli::runModels(models);
@@ -246,9 +253,18 @@ int main(int argc, char** argv) {
                 if (*sub) pacs.action = sub->get_name();
             return cadview::cli::runPacs(pacs);
         }
+        return 2;
+    };
+    int status = 1;
+    try {
+        status = run();
+    } catch (const cadview::CancelledError&) {
+        std::cerr << "cadview-cli: cancelled\n";
+    } catch (const std::bad_alloc&) {
+        std::cerr << "cadview-cli: out of memory (the input needs more memory than this machine has free)\n";
     } catch (const std::exception& e) {
         std::cerr << "cadview-cli: " << e.what() << "\n";
-        return 1;
     }
-    return 2;
+    // An interrupted command fails with the signal's code, whatever it managed to finish.
+    return cadview::cli::Interruption::exitCode() != 0 ? cadview::cli::Interruption::exitCode() : status;
 }

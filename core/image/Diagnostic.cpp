@@ -41,6 +41,8 @@ const char* codeName(Diagnostic::Code code) {
             return "color-converted";
         case C::SpacingUnknown:
             return "spacing-unknown";
+        case C::GeometryAdjusted:
+            return "geometry-adjusted";
         case C::Oblique:
             return "oblique";
         case C::InsufficientMemory:
@@ -93,6 +95,9 @@ std::string describe(const Diagnostic& d) {
             break;
         case C::SpacingUnknown:
             text = "pixel spacing unknown; 1 mm assumed";
+            break;
+        case C::GeometryAdjusted:
+            text = "the geometry in the header could not be used as written";
             break;
         case C::Oblique:
             text = fmt("oblique: grid is %.1f degrees off the patient axes", d.value);

@@ -23,6 +23,7 @@ struct Diagnostic {
         InconsistentImages,  // images of a series disagree in size or type and were left out
         ColorConverted,      // a colour image was shown in grey
         SpacingUnknown,      // no pixel spacing in the file: 1 mm assumed
+        GeometryAdjusted,    // the header's geometry was unusable as written; detail names the default used
         Oblique,             // grid is not aligned with the patient axes; value = angle in degrees
         InsufficientMemory,  // the load would not fit in the memory free; a downsampled load may
         Cancelled,

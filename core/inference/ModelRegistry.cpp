@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "io/DataFileExtent.h"
+
 namespace cadview {
 
 namespace fs = std::filesystem;
@@ -31,8 +33,11 @@ ModelRegistry ModelRegistry::scan(const std::vector<std::string>& directories) {
         for (const fs::path& path : manifests) {
             try {
                 ModelManifest m = ModelManifest::load(path.string());
-                if (!fs::is_regular_file(m.file, ec)) {
-                    r.problems_.push_back({path.string(), "the model file " + m.file + " is missing"});
+                // A regular file inside the model's folder: not a folder, a device, nor a file reached by a
+                // link or ".." from elsewhere.
+                const std::string name = fs::path(m.file).lexically_relative(m.directory).string();
+                if (const auto problem = DataFileExtent::detachedProblem(path.string(), name, "model file")) {
+                    r.problems_.push_back({path.string(), *problem});
                     continue;
                 }
                 auto same = std::find_if(r.models_.begin(), r.models_.end(),

@@ -1,10 +1,12 @@
 #include "inference/ModelRunner.h"
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 
 #include "inference/ClassificationInference.h"
 #include "inference/SegmentationInference.h"
+#include "io/MemoryBudget.h"
 
 namespace cadview {
 
@@ -17,24 +19,59 @@ std::string shapeText(const std::vector<std::int64_t>& s) {
     return t + ")";
 }
 
-// The runner's model for one run: its calls hold the runner's lock, so runs on several threads share it.
+// A model that answers NaN or infinity has misbehaved: its result would read as "0 voxels" or "nan %".
+void requireFinite(const std::vector<Tensor>& outputs, const std::string& model) {
+    for (std::size_t o = 0; o < outputs.size(); ++o)
+        for (const float v : outputs[o].data)
+            if (!std::isfinite(v))
+                throw InferenceError("the model " + model + " returned " +
+                                     (std::isnan(v) ? "NaN" : "infinite") + " values (output " +
+                                     std::to_string(o) + ") for this input; its result cannot be used");
+}
+
+// The runner's model for one run: its calls hold the runner's lock, so runs on several threads share it,
+// and every output is checked to be finite.
 class SerializedModel : public LoadedModel {
   public:
-    SerializedModel(LoadedModel& model, std::mutex& mutex) : model_(model), mutex_(mutex) {}
+    SerializedModel(LoadedModel& model, std::mutex& mutex, std::string name)
+        : model_(model), mutex_(mutex), name_(std::move(name)) {}
     std::vector<Tensor> forward(const Tensor& input) override {
-        std::lock_guard lock(mutex_);
-        return model_.forward(input);
+        std::vector<Tensor> out;
+        {
+            std::lock_guard lock(mutex_);
+            out = model_.forward(input);
+        }
+        requireFinite(out, name_);
+        return out;
     }
     GradCams gradCams(const Tensor& input, int logits, int featureMap,
                       const std::function<bool(int)>& afterEach) override {
-        std::lock_guard lock(mutex_);
-        return model_.gradCams(input, logits, featureMap, afterEach);
+        GradCams cams;
+        {
+            std::lock_guard lock(mutex_);
+            cams = model_.gradCams(input, logits, featureMap, afterEach);
+        }
+        requireFinite(cams.outputs, name_);
+        return cams;
     }
 
   private:
     LoadedModel& model_;
     std::mutex& mutex_;
+    std::string name_;
 };
+
+// A manifest input that cannot fit is refused before the warm-up allocates it (60000 x 60000 reached 14 GB
+// first): the input, its output and the network's activations take several times the input's bytes.
+void requireInputFits(const ModelManifest& m, const std::string& file) {
+    constexpr std::uint64_t kCopies = 8;
+    const std::uint64_t bytes = std::uint64_t(Tensor::elementCount(m.inputShape())) * sizeof(float);
+    const std::optional<std::uint64_t> usable = MemoryBudget::usable(LoadOptions{});
+    if (usable && bytes > *usable / kCopies)
+        throw InferenceError(file + ": the manifest's input of " + shapeText(m.inputShape()) +
+                             " needs about " + MemoryBudget::format(bytes * kCopies) + " to run; " +
+                             MemoryBudget::format(*usable) + " is free");
+}
 
 }  // namespace
 
@@ -45,6 +82,7 @@ ModelRunner::ModelRunner(ModelManifest manifest, InferenceBackend& backend, JobC
     job.setStage(JobStage::LoadingModel, 3);
     const ModelManifest& m = manifest_;
     const std::string file = std::filesystem::path(m.file).filename().string();
+    requireInputFits(m, file);
     model_ = backend.load(m.file);
     job.advance();
 
@@ -108,7 +146,7 @@ InferenceResult ModelRunner::run(const Volume& image, JobContext& job) {
     InferenceResult r;
     r.modelName = manifest_.name;
     r.modelVersion = manifest_.version;
-    SerializedModel model(*model_, modelMutex_);
+    SerializedModel model(*model_, modelMutex_, manifest_.name);
     if (manifest_.task == ModelManifest::Task::Segmentation)
         r.labels = SegmentationInference::run(manifest_, model, outputChannels_, batch_, image, job);
     else

@@ -9,13 +9,50 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "io/InputFiles.h"
+
 namespace fs = std::filesystem;
 
 namespace cadview {
 
+namespace {
+
+[[noreturn]] void refuse(const std::string& target, const std::string& why) {
+    throw std::runtime_error(target + ": refused: " + why);
+}
+
+// Flushes a written file's data to the disk; the reason when that fails (a full disk may show only here).
+std::string syncProblem(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::strerror(errno);
+    const bool synced = ::fsync(fd) == 0;
+    const std::string reason = synced ? std::string() : std::strerror(errno);
+    ::close(fd);
+    return reason;
+}
+
+}  // namespace
+
+void AtomicFile::checkTarget(const std::string& target) {
+    const fs::path path(target);
+    std::error_code ec;
+    const fs::file_status link = fs::symlink_status(path, ec);
+    if (fs::is_symlink(link))
+        refuse(target, "it is a symbolic link, and outputs are never written through links");
+    if (fs::exists(link)) {
+        if (fs::is_directory(link)) refuse(target, "it is a folder");
+        if (!fs::is_regular_file(link)) refuse(target, "it exists and is not a regular file");
+        if (InputFiles::contains(target))
+            refuse(target, "it is one of the input files, which are never written");
+    }
+    const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    if (!fs::is_directory(folder, ec)) refuse(target, "the folder " + folder.string() + " does not exist");
+}
+
 // The name is ours alone while we run; one with the same process id and counter can only be left by a
 // process that crashed before us, so it is truncated rather than refused (refusing would stop autosave).
 std::string AtomicFile::temporaryPath(const std::string& target, const std::string& extension) {
+    checkTarget(target);
     static std::atomic<unsigned> counter{0};
     const fs::path path(target);
     std::string name = ".";  // appended piece by piece: GCC 12 misreports "." + std::string (-Wrestrict)
@@ -25,11 +62,29 @@ std::string AtomicFile::temporaryPath(const std::string& target, const std::stri
 }
 
 void AtomicFile::commit(const std::string& temporary, const std::string& target) {
-    std::error_code ec;
-    fs::rename(temporary, target, ec);
-    if (ec) {
+    try {
+        checkTarget(target);
+    } catch (...) {
         discard(temporary);
-        throw std::runtime_error(target + ": cannot replace the file (" + ec.message() + ")");
+        throw;
+    }
+    std::string reason = syncProblem(temporary);
+    std::error_code ec;
+    if (reason.empty()) {
+        fs::rename(temporary, target, ec);
+        reason = ec ? ec.message() : std::string();
+    }
+    if (!reason.empty()) {
+        discard(temporary);
+        throw std::runtime_error(target + ": cannot replace the file (" + reason + ")");
+    }
+    // The rename itself reaches the disk with the folder's entry (best effort: not every file system can).
+    const fs::path folder =
+        fs::path(target).parent_path().empty() ? fs::path(".") : fs::path(target).parent_path();
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
     }
 }
 

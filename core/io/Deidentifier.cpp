@@ -8,8 +8,13 @@
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcsequen.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -18,6 +23,7 @@
 #include "io/AtomicFile.h"
 #include "io/ConfidentialityProfile.h"
 #include "io/DcmtkLog.h"
+#include "io/InputFiles.h"
 #include "io/KeyedHash.h"
 
 namespace cadview {
@@ -183,6 +189,19 @@ std::string stringOf(DcmItem& item, const DcmTagKey& tag) {
     return std::string(s.c_str(), s.length());
 }
 
+// DCMTK writes back the 128-byte preamble it read, and text or a TIFF header can hide there (PS3.10 7.5):
+// the copy gets 128 zero bytes. Returns the reason when that fails.
+std::string zeroPreamble(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+    if (fd < 0) return std::strerror(errno);
+    char magic[4] = {};
+    const bool dicm = ::pread(fd, magic, 4, 128) == 4 && std::memcmp(magic, "DICM", 4) == 0;
+    const char zeros[128] = {};
+    const bool done = !dicm || ::pwrite(fd, zeros, sizeof zeros, 0) == ssize_t(sizeof zeros);
+    ::close(fd);
+    return done ? std::string() : std::string("cannot clear the preamble");
+}
+
 }  // namespace
 
 Deidentifier::Deidentifier() : Deidentifier(Options{}) {}
@@ -220,6 +239,7 @@ Deidentifier::Result Deidentifier::deidentifyFile(const std::string& input, cons
     const OFCondition loaded =
         file.loadFile(input.c_str(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength, ERM_fileOnly);
     if (loaded.bad()) throw std::runtime_error(input + ": not a readable DICOM file (" + loaded.text() + ")");
+    InputFiles::remember(input);
     DcmDataset& data = *file.getDataset();
     DcmMetaInfo& meta = *file.getMetaInfo();
 
@@ -257,9 +277,10 @@ Deidentifier::Result Deidentifier::deidentifyFile(const std::string& input, cons
     const std::string temporary = AtomicFile::temporaryPath(output);
     const OFCondition saved =
         file.saveFile(temporary.c_str(), EXS_Unknown, EET_UndefinedLength, EGL_withoutGL);
-    if (saved.bad()) {
+    std::string failure = saved.bad() ? std::string(saved.text()) : zeroPreamble(temporary);
+    if (!failure.empty()) {
         AtomicFile::discard(temporary);
-        throw std::runtime_error(output + ": cannot write (" + std::string(saved.text()) + ")");
+        throw std::runtime_error(output + ": cannot write (" + failure + ")");
     }
     AtomicFile::commit(temporary, output);
     return r;

@@ -4,6 +4,7 @@
 #include <gdcmStringFilter.h>
 #include <gdcmTag.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 
@@ -41,6 +42,33 @@ struct TagReader {
         return v ? int(*v) : fallback;
     }
 };
+
+Diagnostic impossible(const std::string& path, const std::string& what) {
+    return Diagnostic::error(Diagnostic::Code::UnreadableFile, path, "impossible value: " + what);
+}
+
+bool finiteWithin(double v, double limit) {
+    return std::isfinite(v) && std::abs(v) <= limit;
+}
+
+// Values no real image has, which would otherwise reach the geometry and pixels as inf, NaN or 1e300:
+// position, spacing (a spacing of 0 or none is "unknown", a warning later), and the modality rescale.
+std::optional<std::string> valueProblem(const DicomInstance& i, TagReader& t) {
+    if (i.position)
+        for (int a = 0; a < 3; ++a)
+            if (!finiteWithin((*i.position)[a], 1e7))
+                return "Image Position (Patient) " + t.str(0x0020, 0x0032) + " is not a position in mm";
+    for (const auto& tag : {std::pair<uint16_t, uint16_t>{0x0028, 0x0030}, {0x0018, 0x1164}})
+        for (const double s : t.numbers(tag.first, tag.second))
+            if (!std::isfinite(s) || s < 0 || s > 1e5)
+                return "pixel spacing " + t.str(tag.first, tag.second) + " mm cannot be true";
+    if (i.pixelSpacing &&
+        !(finiteWithin((*i.pixelSpacing)[0], 1e5) && finiteWithin((*i.pixelSpacing)[1], 1e5)))
+        return "pixel spacing cannot be true";
+    if (!finiteWithin(i.rescaleSlope, 1e10) || !finiteWithin(i.rescaleIntercept, 1e10))
+        return "the rescale slope or intercept is not a finite number";
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -94,10 +122,13 @@ std::optional<DicomHeaderReader::Header> DicomHeaderReader::read(const std::stri
     if (auto p = t.numbers(0x0020, 0x0032); p.size() == 3) i.position = Vec3{p[0], p[1], p[2]};
     if (auto o = t.numbers(0x0020, 0x0037); o.size() == 6) {
         const Vec3 row{o[0], o[1], o[2]}, col{o[3], o[4], o[5]};
-        if (norm(row) > 0.5 && norm(col) > 0.5) {
-            const Vec3 r = normalized(row), c = normalized(col);
-            i.orientation = std::array<double, 6>{r[0], r[1], r[2], c[0], c[1], c[2]};
+        if (!(norm(row) > 0.5 && norm(col) > 0.5 && norm(row) < 2 && norm(col) < 2) ||
+            std::abs(dot(normalized(row), normalized(col))) > 0.1) {
+            problem = impossible(path, "Image Orientation (Patient) is not two perpendicular directions");
+            return std::nullopt;
         }
+        const Vec3 r = normalized(row), c = normalized(col);
+        i.orientation = std::array<double, 6>{r[0], r[1], r[2], c[0], c[1], c[2]};
     }
     if (auto s = t.numbers(0x0028, 0x0030); s.size() == 2 && s[0] > 0 && s[1] > 0) {
         i.pixelSpacing = std::array<double, 2>{s[0], s[1]};
@@ -117,6 +148,10 @@ std::optional<DicomHeaderReader::Header> DicomHeaderReader::read(const std::stri
     if (i.windowWidth && *i.windowWidth <= 0) i.windowWidth.reset();
     // Enhanced images keep geometry, rescale and window in functional groups: take the first frame's.
     MultiFrameHeader::applyFunctionalGroups(file.GetDataSet(), 0, i);
+    if (const auto why = valueProblem(i, t)) {
+        problem = impossible(path, *why);
+        return std::nullopt;
+    }
 
     h.seriesUid = t.str(0x0020, 0x000e);
     h.studyUid = t.str(0x0020, 0x000d);

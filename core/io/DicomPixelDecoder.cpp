@@ -292,6 +292,7 @@ void decodeWithGdcm(const DicomInstance& inst, const std::vector<SliceTarget>& t
     std::uint64_t present = expected;
     if (truncated && extent->declared > 0)
         present = std::uint64_t(expected) * extent->present / extent->declared;
+
     const bool bigEndian32 = inst.transferSyntax == "1.2.840.10008.1.2.2" && bitsAllocated == 32;
     const Decoded decoded{image, frames, frameBytes, expected, present, bigEndian32};
     if (f.components == 3) {
@@ -303,6 +304,50 @@ void decodeWithGdcm(const DicomInstance& inst, const std::vector<SliceTarget>& t
         decodeGrey(inst, decoded, targets, f, scratch);
     }
     if (truncated) warnings.push_back(truncationWarning(inst, *extent));
+}
+
+// Uncompressed pixel data whose element holds fewer bytes than its frames need (Number of Frames claims 50,
+// the element holds 1): GDCM's raw codec copies the frames' length out of the shorter element, reading past
+// its end (a crash). Little-endian grey data is read here, the frames it holds as they are and the rest
+// blank, with a warning naming the file; anything else is refused. Returns false when the data is whole.
+bool readShortFrames(const DicomInstance& inst, const std::vector<SliceTarget>& targets, const SliceFormat& f,
+                     const PixelDataExtent& extent, const ReadOnlyFile& in, std::vector<char>& scratch,
+                     Diagnostics& warnings) {
+    const std::size_t frames = std::size_t(std::max(1, inst.frames));
+    const std::size_t sampleBytes = std::size_t(std::max(0, inst.bitsAllocated) / 8);
+    const std::uint64_t frameBytes = std::uint64_t(inst.columns) * std::uint64_t(inst.rows) *
+                                     std::uint64_t(std::max(1, inst.samplesPerPixel)) * sampleBytes;
+    const std::uint64_t expected = frameBytes * frames;
+    // Chroma-subsampled colour (YBR_*_422/420) legitimately holds fewer bytes than its samples suggest.
+    const bool subsampled = inst.photometric.find("422") != std::string::npos ||
+                            inst.photometric.find("420") != std::string::npos;
+    if (extent.encapsulated || subsampled || frameBytes == 0 || extent.declared >= expected) return false;
+    const std::uint64_t present = std::min(extent.present, extent.declared);
+    const std::string holds = "pixel data holds " + std::to_string(present / frameBytes) + " of " +
+                              std::to_string(frames) + " frames (" + std::to_string(present) + " of " +
+                              std::to_string(expected) + " bytes)";
+    const bool littleEndian =
+        inst.transferSyntax == "1.2.840.10008.1.2" || inst.transferSyntax == "1.2.840.10008.1.2.1";
+    if (!littleEndian || f.components != 1 || inst.samplesPerPixel != 1 ||
+        (sampleBytes != 1 && sampleBytes != 2 && sampleBytes != 4))
+        throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path, holds);
+    scratch.assign(std::size_t(present), 0);
+    if (!in.readAt(scratch.data(), std::size_t(present), extent.offset))
+        throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path, holds);
+    const std::size_t pixels = f.columns * f.rows;
+    for (const SliceTarget& t : targets) {
+        PixelMapping m = rescaleOf(t, f);
+        m.bitsAllocated = inst.bitsAllocated;
+        m.bitsStored = inst.bitsStored;
+        m.sourceSigned = inst.pixelRepresentation == 1;
+        const std::size_t complete = bytesInFrame(t.frame, std::size_t(frameBytes), present) / sampleBytes;
+        if (complete > 0) PixelConverter::convert(scratch.data() + t.frame * frameBytes, t.dst, complete, m);
+        if (complete < pixels)
+            fill(t.dst + complete * bytesPerComponent(f.type), pixels - complete, f.type, f.blank);
+    }
+    warnings.push_back(Diagnostic::warning(Diagnostic::Code::PixelDecodeFailed, inst.path,
+                                           holds + "; the missing pixels are shown blank"));
+    return true;
 }
 
 }  // namespace
@@ -318,6 +363,7 @@ Diagnostics DicomPixelDecoder::decode(const DicomInstance& file, const std::vect
     const std::optional<PixelDataExtent> extent =
         PixelDataExtent::measure(file.path, file.transferSyntax, in);
     if (extent && readNative(file, targets, format, *extent, in, scratch, warnings)) return warnings;
+    if (extent && readShortFrames(file, targets, format, *extent, in, scratch, warnings)) return warnings;
     decodeWithGdcm(file, targets, format, extent, scratch, warnings);
     return warnings;
 }

@@ -1,5 +1,6 @@
 #include "io/ImageFileReader.h"
 
+#include <itkByteSwapper.h>
 #include <itkImageIOBase.h>
 #include <itkJPEGImageIO.h>
 #include <itkMetaImageIO.h>
@@ -11,16 +12,21 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <vector>
 
+#include "io/DataFileExtent.h"
 #include "io/JpegCheck.h"
 #include "io/LoadError.h"
 #include "io/MetaImageHeaderCheck.h"
+#include "io/NiftiHeaderCheck.h"
+#include "io/NrrdHeaderCheck.h"
 #include "io/PixelConverter.h"
 #include "io/PngCheck.h"
 
@@ -33,6 +39,9 @@ using IOComponent = itk::IOComponentEnum;
 struct Opened {
     itk::ImageIOBase::Pointer io;
     std::string format;
+    Diagnostics warnings;   // defaults the header checks used
+    std::string niftiData;  // NIfTI: the file holding the pixels, and where they start in it (inflated)
+    std::uint64_t niftiOffset = 0;
 };
 
 enum class Format { Unknown, Nifti, Nrrd, MetaImage, Png, Jpeg };
@@ -132,9 +141,28 @@ Opened open(const std::string& path) {
                         "not a NIfTI, NRRD, MetaImage, PNG or JPEG file");
 
     std::optional<std::string> problem;
+    Diagnostics warnings;
+    std::string niftiData;
+    std::uint64_t niftiOffset = 0;
     if (format == Format::Png) problem = PngCheck::problem(path);
     if (format == Format::Jpeg) problem = JpegCheck::problem(path);
     if (format == Format::MetaImage) problem = MetaImageHeaderCheck::problem(path);
+    if (format == Format::Nrrd) {
+        NrrdHeaderCheck::Result checked = NrrdHeaderCheck::check(path);
+        problem = checked.problem;
+        for (const std::string& w : checked.warnings)
+            warnings.push_back(Diagnostic::warning(Diagnostic::Code::SpacingUnknown, path, w));
+    }
+    if (format == Format::Nifti) {
+        NiftiHeaderCheck::Result checked = NiftiHeaderCheck::check(path);
+        if (checked.problem == std::string(NiftiHeaderCheck::kNotNifti))
+            checked.problem.reset();  // ITK says so
+        problem = checked.problem;
+        niftiData = checked.dataFile;
+        niftiOffset = checked.voxOffset;
+        for (const std::string& w : checked.warnings)
+            warnings.push_back(Diagnostic::warning(Diagnostic::Code::SpacingUnknown, path, w));
+    }
     if (problem) throw LoadError(Diagnostic::Code::UnreadableFile, path, *problem);
 
     const itk::ImageIOBase::Pointer io = ioFor(format);
@@ -150,7 +178,7 @@ Opened open(const std::string& path) {
     } catch (const itk::ExceptionObject& e) {
         throw LoadError(Diagnostic::Code::UnreadableFile, path, e.GetDescription());
     }
-    return {io, nameOf(format)};
+    return {io, nameOf(format), std::move(warnings), niftiData, niftiOffset};
 }
 
 // Our type for a file component type, and the matching source description for the converter.
@@ -193,6 +221,84 @@ PixelType keptType(IOComponent c, PixelMapping& m) {
     throw std::invalid_argument("unsupported component type");
 }
 
+[[noreturn]] void impossible(const std::string& path, const std::string& what) {
+    throw LoadError(Diagnostic::Code::UnreadableFile, path, "impossible geometry: " + what);
+}
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+// The grid the header describes, refused where it cannot be true (non-finite or absurd spacing, origin or
+// direction, collinear axes, an empty or absurdly large size) and with a named warning where a default is
+// used (spacing 0: 1 mm; sheared axes: the nearest orthonormal ones).
+ImageGeometry geometryOf(itk::ImageIOBase& io, const std::string& path, Diagnostics& warnings) {
+    static const char* const kAxis[] = {"x", "y", "z"};
+    const unsigned dims = io.GetNumberOfDimensions();
+    ImageGeometry g;
+    long double voxels = 1;
+    for (unsigned a = 0; a < 3; ++a) {
+        const bool has = a < dims;
+        g.size[a] = has ? io.GetDimensions(a) : 1;
+        voxels *= (long double)g.size[a];
+        if (g.size[a] < 1) impossible(path, std::string("no voxels along ") + kAxis[a]);
+        const double spacing = has ? io.GetSpacing(a) : 1.0;
+        if (!std::isfinite(spacing) || spacing < 0 || spacing > 1e5)
+            impossible(path, "spacing " + number(spacing) + " mm along " + kAxis[a]);
+        if (spacing == 0)
+            warnings.push_back(Diagnostic::warning(
+                Diagnostic::Code::SpacingUnknown, path,
+                std::string("spacing along ") + kAxis[a] + " is 0 in the header: 1 mm assumed"));
+        g.spacing[a] = spacing > 0 ? spacing : 1.0;
+        g.origin[a] = has ? io.GetOrigin(a) : 0.0;
+        if (!std::isfinite(g.origin[a]) || std::abs(g.origin[a]) > 1e7)
+            impossible(path, "origin " + number(g.origin[a]) + " mm along " + kAxis[a]);
+        Vec3 axis{0, 0, 0};
+        axis[a] = 1;
+        if (has) {
+            const auto dir = io.GetDirection(a);
+            for (unsigned r = 0; r < 3 && r < dir.size(); ++r)
+                axis[r] = dir[r];
+        }
+        if (!std::isfinite(axis[0]) || !std::isfinite(axis[1]) || !std::isfinite(axis[2]) ||
+            norm(axis) < 1e-6)
+            impossible(path, std::string("the direction of the ") + kAxis[a] + " axis is not a direction");
+        g.setAxis(int(a), axis);
+    }
+    if (voxels > (long double)(1ull << 40)) impossible(path, "more than 2^40 voxels");
+    if (!(std::abs(dot(normalized(g.axis(0)), cross(normalized(g.axis(1)), normalized(g.axis(2))))) > 1e-3))
+        impossible(path, "collinear axes (the direction matrix is singular)");
+    if (!g.isOrthonormal(1e-3)) {
+        // A sheared header (rare in NIfTI sform): keep positions, but use the nearest orthonormal axes.
+        const Vec3 r = normalized(g.axis(0));
+        const Vec3 n = normalized(cross(r, g.axis(1)));
+        g.setAxis(0, r);
+        g.setAxis(1, normalized(cross(n, r)));
+        g.setAxis(2, n);
+        warnings.push_back(Diagnostic::warning(Diagnostic::Code::GeometryAdjusted, path,
+                                               "sheared axes: the nearest orthonormal ones are used"));
+    }
+    return g;
+}
+
+// 64-bit floating-point images are kept as 32-bit: refused when a value would not survive (1e308 -> inf).
+void requireFloat32Range(const std::vector<char>& raw, const std::string& path) {
+    const std::size_t n = raw.size() / sizeof(double);
+    for (std::size_t i = 0; i < n; ++i) {
+        double v;
+        std::memcpy(&v, raw.data() + i * sizeof v, sizeof v);
+        if (std::isfinite(v) && std::abs(v) > double(std::numeric_limits<float>::max()))
+            throw LoadError(Diagnostic::Code::UnsupportedFile, path,
+                            "the 64-bit value " + number(v) +
+                                " does not fit in 32-bit floating point, which cadview keeps such images in");
+    }
+}
+
+struct Layout;
+void readPixels(const Opened& o, const Layout& l, void* destination, std::size_t bytes);
+
 struct Layout {
     VolumeDescription description;
     PixelMapping source;  // the file's own component type
@@ -213,29 +319,8 @@ Layout layoutOf(const Opened& o, const std::string& path) {
             throw LoadError(Diagnostic::Code::UnsupportedFile, path,
                             std::to_string(dims) + "-dimensional images are not supported");
     }
-    ImageGeometry& g = d.geometry;
-    for (unsigned a = 0; a < 3; ++a) {
-        const bool has = a < dims;
-        g.size[a] = has ? io.GetDimensions(a) : 1;
-        g.spacing[a] = has && io.GetSpacing(a) > 0 ? io.GetSpacing(a) : 1.0;
-        g.origin[a] = has ? io.GetOrigin(a) : 0.0;
-        Vec3 axis{0, 0, 0};
-        axis[a] = 1;
-        if (has) {
-            const auto dir = io.GetDirection(a);
-            for (unsigned r = 0; r < 3 && r < dir.size(); ++r)
-                axis[r] = dir[r];
-        }
-        g.setAxis(int(a), axis);
-    }
-    if (!g.isOrthonormal(1e-3)) {
-        // A sheared header (rare in NIfTI sform): keep positions, but use the nearest orthonormal axes.
-        const Vec3 r = normalized(g.axis(0));
-        const Vec3 n = normalized(cross(r, g.axis(1)));
-        g.setAxis(0, r);
-        g.setAxis(1, normalized(cross(n, r)));
-        g.setAxis(2, n);
-    }
+    d.geometry = geometryOf(io, path, d.diagnostics);
+    d.diagnostics.insert(d.diagnostics.end(), o.warnings.begin(), o.warnings.end());
     try {
         d.pixelType = keptType(io.GetComponentType(), l.source);
     } catch (const std::invalid_argument&) {
@@ -261,9 +346,26 @@ Layout layoutOf(const Opened& o, const std::string& path) {
     info.uid = path;
     info.format = o.format;
     info.seriesDescription = std::filesystem::path(path).filename().string();
-    info.is2D = g.size[2] == 1;
+    info.is2D = d.geometry.size[2] == 1;
     if (photo) info.modality = "XR";
     return l;
+}
+
+// ITK's NIfTI library turns NaN and infinite floats into 0 as it reads them (nifti_read_buffer), so float
+// NIfTI pixels are read here, straight from the (inflated) file, in the file's byte order.
+void readPixels(const Opened& o, const Layout& l, void* destination, std::size_t bytes) {
+    if (o.format != "NIfTI" || !l.source.sourceFloat || o.niftiData.empty()) {
+        o.io->Read(destination);
+        return;
+    }
+    DataFileExtent::read(o.niftiData, o.niftiOffset, destination, bytes);
+    const bool bigEndianFile = o.io->GetByteOrder() == itk::IOByteOrderEnum::BigEndian;
+    const bool bigEndianHost = itk::ByteSwapper<int>::SystemIsBigEndian();
+    if (bigEndianFile == bigEndianHost) return;
+    const std::size_t width = std::size_t(l.source.bitsAllocated / 8);
+    auto* p = static_cast<unsigned char*>(destination);
+    for (std::size_t i = 0; i + width <= bytes; i += width)
+        std::reverse(p + i, p + i + width);
 }
 
 }  // namespace
@@ -292,10 +394,10 @@ Volume ImageFileReader::read(const std::string& path, JobContext& job) {
         !l.greyFromColour && l.source.bitsAllocated / 8 == int(bytesPerComponent(d.pixelType));
     try {
         if (direct) {
-            o.io->Read(v.data());
+            readPixels(o, l, v.data(), std::size_t(o.io->GetImageSizeInBytes()));
         } else {
             std::vector<char> raw(o.io->GetImageSizeInBytes());
-            o.io->Read(raw.data());
+            readPixels(o, l, raw.data(), raw.size());
             if (l.greyFromColour) {
                 // ITK gives the image's own component type; PNG may be 16-bit.
                 const std::size_t n = v.voxelCount(), fc = std::size_t(l.fileComponents);
@@ -322,6 +424,7 @@ Volume ImageFileReader::read(const std::string& path, JobContext& job) {
                 if (differ)
                     v.diagnostics().push_back(Diagnostic::warning(Diagnostic::Code::ColorConverted, path));
             } else {
+                if (l.source.sourceFloat && l.source.bitsAllocated == 64) requireFloat32Range(raw, path);
                 PixelMapping m = l.source;
                 m.output = d.pixelType;
                 PixelConverter::convert(raw.data(), v.data(), v.voxelCount() * std::size_t(d.components), m);
@@ -329,6 +432,10 @@ Volume ImageFileReader::read(const std::string& path, JobContext& job) {
         }
     } catch (const itk::ExceptionObject& e) {
         throw LoadError(Diagnostic::Code::PixelDecodeFailed, path, e.GetDescription());
+    } catch (const LoadError&) {
+        throw;
+    } catch (const std::runtime_error& e) {
+        throw LoadError(Diagnostic::Code::PixelDecodeFailed, path, e.what());
     }
     job.advance();
     return v;

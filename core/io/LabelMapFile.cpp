@@ -41,12 +41,6 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 }
 
 // The image extension of a label map file name ("" when not one we write).
-std::string imageExtension(const std::string& path) {
-    for (const char* ext : {".nii.gz", ".nii", ".nrrd", ".mha"})
-        if (endsWith(path, ext)) return ext;
-    return {};
-}
-
 bool isDicomFile(const std::string& path) {
     if (endsWith(path, ".dcm")) return true;
     std::ifstream in(path, std::ios::binary);
@@ -178,17 +172,17 @@ std::vector<int> presentValues(const Volume& labels) {
 }  // namespace
 
 bool LabelMapFile::supportsFileName(const std::string& path) {
-    return !imageExtension(path).empty();
+    return !VolumeWriter::extensionOf(path).empty();
 }
 
 std::string LabelMapFile::sidecarPath(const std::string& path) {
-    const std::string ext = imageExtension(path);
+    const std::string ext = VolumeWriter::extensionOf(path);
     const std::string base = ext.empty() ? path : path.substr(0, path.size() - ext.size());
     return base + ".label.txt";
 }
 
 void LabelMapFile::write(const Volume& labels, const LabelTable& table, const std::string& path) {
-    const std::string ext = imageExtension(path);
+    const std::string ext = VolumeWriter::extensionOf(path);
     if (ext.empty())
         throw std::runtime_error(path + ": unknown label map format (use .nii.gz, .nii, .nrrd or .mha)");
     if (labels.empty() || labels.pixelType() != PixelType::UInt8 || labels.components() != 1)
@@ -196,8 +190,8 @@ void LabelMapFile::write(const Volume& labels, const LabelTable& table, const st
     const std::string imageTmp = AtomicFile::temporaryPath(path, ext);
     try {
         // The same compression as every volume cadview writes: all but plain .nii.
-        VolumeWriter::write(labels, imageTmp,
-                            ext == ".nrrd" ? nrrdFields(labels, table) : VolumeWriter::HeaderFields{});
+        VolumeWriter::writeFile(labels, imageTmp,
+                                ext == ".nrrd" ? nrrdFields(labels, table) : VolumeWriter::HeaderFields{});
     } catch (const std::exception& e) {
         AtomicFile::discard(imageTmp);
         throw std::runtime_error(path + ": cannot write (" + e.what() + ")");

@@ -19,7 +19,11 @@ namespace cadview {
 // - NDims, if present, a whole number from 1 to kMaxDims;
 // - an ElementDataFile line, which ends the header (binary pixels may follow it in a .mha), naming one
 //   data file or LOCAL: not a list of slice files ("LIST") nor a numbered pattern ('%'), which MetaIO
-//   reads with a user-supplied printf format and unchecked slice numbers.
+//   reads with a user-supplied printf format and unchecked slice numbers. A data file other than LOCAL must
+//   follow DataFileExtent's rule (a regular file beside or below the header; never a FIFO, /proc or "..");
+// - pixel data (LOCAL after the header, or the data file) at least as long as DimSize, ElementType and
+//   ElementNumberOfChannels claim, inflated and counted when CompressedData is True (MetaIO leaves what a
+//   short file lacks uninitialised).
 class MetaImageHeaderCheck {
   public:
     static constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
@@ -27,7 +31,8 @@ class MetaImageHeaderCheck {
     static constexpr std::size_t kMaxValueLength = 250;
     static constexpr int kMaxDims = 10;
 
-    // Nothing when MetaIO may read the header; otherwise "damaged MetaImage header: <what, which line>".
+    // Nothing when MetaIO may read the file; otherwise "damaged MetaImage header: <what, which line>", or
+    // why the data file may not be read, or "truncated: ...".
     static std::optional<std::string> problem(const std::string& path);
 };
 

@@ -109,7 +109,11 @@ void convertTyped(const void* srcVoid, void* dstVoid, std::size_t n, const Pixel
         } else {
             double r = double(s) * m.slope + m.intercept;
             if (m.invert) r = m.invertSum - r;
-            d = clampRound<Dst>(std::isfinite(r) ? r : 0.0);
+            // Float to float keeps NaN and infinities (they are values the file holds); integers get 0.
+            if constexpr (std::is_floating_point_v<Dst>)
+                d = Dst(r);
+            else
+                d = clampRound<Dst>(std::isfinite(r) ? r : 0.0);
         }
         std::memcpy(dst + i * sizeof(Dst), &d, sizeof(Dst));
     }

@@ -10,9 +10,11 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <fstream>
 #include <stdexcept>
+#include <string>
 #include <vector>
+
+#include "io/AtomicFile.h"
 
 namespace cadview {
 
@@ -52,7 +54,7 @@ void putU32(std::vector<std::uint8_t>& out, std::uint32_t v) {
 }
 
 // length, type, data, CRC of type and data
-void writeChunk(std::ofstream& file, const char (&type)[5], const std::vector<std::uint8_t>& data) {
+void writeChunk(std::string& file, const char (&type)[5], const std::vector<std::uint8_t>& data) {
     std::vector<std::uint8_t> head;
     putU32(head, std::uint32_t(data.size()));
     head.insert(head.end(), type, type + 4);
@@ -60,9 +62,9 @@ void writeChunk(std::ofstream& file, const char (&type)[5], const std::vector<st
     crc = crcOf(data.data(), data.size(), crc);
     std::vector<std::uint8_t> tail;
     putU32(tail, crc);
-    file.write(reinterpret_cast<const char*>(head.data()), std::streamsize(head.size()));
-    file.write(reinterpret_cast<const char*>(data.data()), std::streamsize(data.size()));
-    file.write(reinterpret_cast<const char*>(tail.data()), std::streamsize(tail.size()));
+    file.append(head.begin(), head.end());
+    file.append(data.begin(), data.end());
+    file.append(tail.begin(), tail.end());
 }
 
 }  // namespace
@@ -116,16 +118,14 @@ void PngWriter::write(const Volume& image, const std::string& path, int compress
     } catch (const std::exception& e) {
         throw std::runtime_error(path + ": cannot write (" + e.what() + ")");
     }
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    if (!file) throw std::runtime_error(path + ": cannot be written");
     static const std::array<std::uint8_t, 8> signature{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    file.write(reinterpret_cast<const char*>(signature.data()), signature.size());
+    std::string file(signature.begin(), signature.end());
+    file.reserve(data.size() + 128);
     writeChunk(file, "IHDR", header);
     writeChunk(file, "pHYs", phys);
     writeChunk(file, "IDAT", data);
     writeChunk(file, "IEND", {});
-    file.close();
-    if (!file) throw std::runtime_error(path + ": cannot write (disk full?)");
+    AtomicFile::write(path, file);
 }
 
 }  // namespace cadview

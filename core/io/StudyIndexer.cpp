@@ -8,8 +8,8 @@
 #include <optional>
 #include <thread>
 
-#include "io/DicomHeaderReader.h"
-#include "jobs/ParallelFor.h"
+#include "io/InputFiles.h"
+#include "io/IsolatedHeaderReader.h"
 
 namespace cadview {
 
@@ -30,9 +30,36 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 std::string geometryKey(const DicomInstance& i) {
     char buf[200];
     std::array<double, 6> o = i.orientation.value_or(std::array<double, 6>{0, 0, 0, 0, 0, 0});
-    std::snprintf(buf, sizeof buf, "%dx%dx%d|%d|%.3f,%.3f,%.3f,%.3f,%.3f,%.3f", i.columns, i.rows,
-                  i.samplesPerPixel, i.frames > 1 ? 1 : 0, o[0], o[1], o[2], o[3], o[4], o[5]);
+    // Bits allocated too: an 8-bit image among 16-bit ones does not share their volume.
+    std::snprintf(buf, sizeof buf, "%dx%dx%d|%d|%d|%.3f,%.3f,%.3f,%.3f,%.3f,%.3f", i.columns, i.rows,
+                  i.samplesPerPixel, i.frames > 1 ? 1 : 0, i.bitsAllocated, o[0], o[1], o[2], o[3], o[4],
+                  o[5]);
     return buf;
+}
+
+// Every regular file below `folder` (hidden entries and linked folders left out). A folder or entry that
+// cannot be read is named in `problems`, not skipped silently; the walk goes on with the rest.
+void walkFolder(const fs::path& folder, std::vector<std::string>& found, Diagnostics& problems) {
+    std::vector<fs::path> pending{folder};
+    while (!pending.empty()) {
+        const fs::path dir = pending.back();
+        pending.pop_back();
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec);
+        for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.empty() || name[0] == '.') continue;
+            std::error_code entryError;
+            const fs::file_status link = it->symlink_status(entryError);
+            if (fs::is_directory(link))
+                pending.push_back(it->path());
+            else if (it->is_regular_file(entryError))
+                found.push_back(it->path().string());
+        }
+        if (ec)
+            problems.push_back(Diagnostic::error(Diagnostic::Code::UnreadableFile, dir.string(),
+                                                 "cannot read the folder (" + ec.message() + ")"));
+    }
 }
 
 void collectFiles(const std::vector<std::string>& paths, std::vector<std::string>& files,
@@ -50,21 +77,8 @@ void collectFiles(const std::vector<std::string>& paths, std::vector<std::string
             continue;
         }
         if (!fs::is_directory(st)) continue;
-        auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-        if (ec) {
-            problems.push_back(Diagnostic::error(Diagnostic::Code::UnreadableFile, p, ec.message()));
-            continue;
-        }
         std::vector<std::string> found;
-        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (ec) break;
-            const std::string name = it->path().filename().string();
-            if (!name.empty() && name[0] == '.') {
-                if (it->is_directory()) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file(ec)) found.push_back(it->path().string());
-        }
+        walkFolder(p, found, problems);
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());
     }
@@ -98,6 +112,7 @@ StudyIndex StudyIndexer::index(const std::vector<std::string>& paths, JobContext
     std::vector<std::string> dicomCandidates;
     for (const auto& f : files) {
         if (isImageFileName(f)) {
+            InputFiles::remember(f);
             SeriesEntry e;
             e.kind = SeriesEntry::Kind::ImageFile;
             e.uid = f;
@@ -111,21 +126,17 @@ StudyIndex StudyIndexer::index(const std::vector<std::string>& paths, JobContext
     result.filesScanned = files.size();
 
     job.setStage(JobStage::ReadingHeaders, dicomCandidates.size());
-    std::vector<std::optional<DicomHeaderReader::Header>> headers(dicomCandidates.size());
-    std::vector<Diagnostic> fileProblems(dicomCandidates.size());
-    parallelFor(dicomCandidates.size(), job, [&](std::size_t k) {
-        headers[k] = DicomHeaderReader::read(dicomCandidates[k], fileProblems[k]);
-        job.advance();
-    });
+    // In child processes: a file on which GDCM aborts or crashes is named and skipped, not fatal.
+    std::vector<IsolatedHeaderReader::Outcome> outcomes = IsolatedHeaderReader::read(dicomCandidates, job);
 
     // Group by series UID, then by geometry; a multi-frame file is always a volume of its own.
     std::map<std::string, std::map<std::string, SeriesEntry>> groups;
-    for (std::size_t k = 0; k < headers.size(); ++k) {
-        if (!headers[k]) {
-            result.problems.push_back(fileProblems[k]);
+    for (IsolatedHeaderReader::Outcome& outcome : outcomes) {
+        if (!outcome.header) {
+            result.problems.push_back(outcome.problem);
             continue;
         }
-        const auto& h = *headers[k];
+        const auto& h = *outcome.header;
         if (!h.hasImage) {
             result.problems.push_back(
                 Diagnostic::error(Diagnostic::Code::UnsupportedFile, h.instance.path,

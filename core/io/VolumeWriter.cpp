@@ -7,7 +7,11 @@
 #include <itkNrrdImageIO.h>
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
+#include <vector>
+
+#include "io/AtomicFile.h"
 
 namespace cadview {
 
@@ -39,15 +43,63 @@ itk::IOComponentEnum componentOf(PixelType t) {
     return C::FLOAT;
 }
 
+// Reads `path` back with the reader of its format and compares size, type and every byte with `volume`.
+// Geometry goes through the formats' own conversions (NIfTI's RAS, float header fields), so only the
+// grid and the voxels are compared here: they are what a short or failed write loses.
+void verify(const Volume& volume, const std::string& path, const itk::ImageIOBase::Pointer& written) {
+    itk::ImageIOBase::Pointer io = dynamic_cast<itk::ImageIOBase*>(written->CreateAnother().GetPointer());
+    io->SetFileName(path);
+    io->ReadImageInformation();
+    const ImageGeometry& g = volume.geometry();
+    bool same = io->GetNumberOfDimensions() >= 3 && io->GetComponentType() == written->GetComponentType() &&
+                io->GetNumberOfComponents() == unsigned(volume.components());
+    for (unsigned a = 0; same && a < 3; ++a)
+        same = io->GetDimensions(a) == g.size[a];
+    const std::size_t bytes =
+        volume.voxelCount() * std::size_t(volume.components()) * bytesPerComponent(volume.pixelType());
+    if (!same || std::size_t(io->GetImageSizeInBytes()) != bytes)
+        throw std::runtime_error("the file read back does not hold the image written");
+    itk::ImageIORegion region(io->GetNumberOfDimensions());
+    for (unsigned a = 0; a < io->GetNumberOfDimensions(); ++a) {
+        region.SetIndex(a, 0);
+        region.SetSize(a, io->GetDimensions(a));
+    }
+    io->SetIORegion(region);
+    std::vector<char> back(bytes);
+    io->Read(back.data());
+    if (std::memcmp(back.data(), volume.data(), bytes) != 0)
+        throw std::runtime_error("the voxels read back differ from those written (a short write?)");
+}
+
 }  // namespace
 
+std::string VolumeWriter::extensionOf(const std::string& path) {
+    for (const char* ext : {".nii.gz", ".nii", ".nrrd", ".mha"})
+        if (endsWith(path, ext)) return ext;
+    return {};
+}
+
 bool VolumeWriter::supportsFileName(const std::string& path) {
-    for (const char* ext : {".nii", ".nii.gz", ".nrrd", ".mha", ".mhd"})
-        if (endsWith(path, ext)) return true;
-    return false;
+    return !extensionOf(path).empty();
 }
 
 void VolumeWriter::write(const Volume& volume, const std::string& path, const HeaderFields& nrrdFields) {
+    if (endsWith(path, ".mhd"))  // a header and a separate .raw/.zraw file cannot be replaced as one
+        throw std::runtime_error(path + ": .mhd writes two files, which cannot be replaced as one; use .mha");
+    if (!supportsFileName(path))
+        throw std::runtime_error(path + ": unknown output format (use .nii, .nii.gz, .nrrd or .mha)");
+    const std::string temporary = AtomicFile::temporaryPath(path, extensionOf(path));
+    try {
+        writeFile(volume, temporary, nrrdFields);
+    } catch (const std::exception& e) {
+        AtomicFile::discard(temporary);
+        const std::string what = e.what();
+        throw std::runtime_error(path + ": cannot write (" + what.substr(what.find(": ") + 2));
+    }
+    AtomicFile::commit(temporary, path);
+}
+
+void VolumeWriter::writeFile(const Volume& volume, const std::string& path, const HeaderFields& nrrdFields) {
     if (volume.empty()) throw std::runtime_error(path + ": nothing to write");
     itk::ImageIOBase::Pointer io;
     bool compress = false;
@@ -65,7 +117,7 @@ void VolumeWriter::write(const Volume& volume, const std::string& path, const He
         io = itk::MetaImageIO::New();
         compress = true;
     } else {
-        throw std::runtime_error(path + ": unknown output format (use .nii, .nii.gz, .nrrd, .mha or .mhd)");
+        throw std::runtime_error(path + ": unknown output format (use .nii, .nii.gz, .nrrd or .mha)");
     }
     const ImageGeometry& g = volume.geometry();
     io->SetNumberOfDimensions(3);
@@ -87,8 +139,11 @@ void VolumeWriter::write(const Volume& volume, const std::string& path, const He
     io->SetFileName(path);
     try {
         io->Write(volume.data());
+        verify(volume, path, io);
     } catch (const itk::ExceptionObject& e) {
         throw std::runtime_error(path + ": cannot write (" + e.GetDescription() + ")");
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(path + ": cannot write (" + e.what() + ")");
     }
 }
 

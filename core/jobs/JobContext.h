@@ -52,7 +52,12 @@ class JobContext {
     void advance(std::size_t n = 1);
 
     void requestCancel() { cancelled_.store(true, std::memory_order_relaxed); }
-    bool cancelled() const { return cancelled_.load(std::memory_order_relaxed); }
+    // Cancels every job of the process, running or still to come: for a process being stopped (the CLI's
+    // SIGINT, SIGTERM and --timeout).
+    static void requestCancelAll() { allCancelled().store(true, std::memory_order_relaxed); }
+    bool cancelled() const {
+        return cancelled_.load(std::memory_order_relaxed) || allCancelled().load(std::memory_order_relaxed);
+    }
     void throwIfCancelled() const {
         if (cancelled()) throw CancelledError();
     }
@@ -61,6 +66,10 @@ class JobContext {
 
   private:
     void report(const JobProgress& p);
+    static std::atomic<bool>& allCancelled() {
+        static std::atomic<bool> all{false};
+        return all;
+    }
 
     ProgressCallback onProgress_;
     std::atomic<bool> cancelled_{false};

@@ -10,6 +10,7 @@
 #include "evaluation/Overlap.h"
 #include "evaluation/RocAnalysis.h"
 #include "inference/ProbabilityMap.h"
+#include "io/AtomicFile.h"
 #include "training/TrainingSet.h"
 
 namespace cadview {
@@ -179,7 +180,14 @@ FineTuneReport FineTuner::run(const ModelManifest& m, InferenceBackend& backend,
         }
     }
     trainer->restore();
-    trainer->save(outputFile);
+    const std::string temporary = AtomicFile::temporaryPath(outputFile, ".pt");
+    try {
+        trainer->save(temporary);
+    } catch (...) {
+        AtomicFile::discard(temporary);
+        throw;
+    }
+    AtomicFile::commit(temporary, outputFile);
     return report;
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "io/AtomicFile.h"
+#include "io/InputFiles.h"
 
 namespace cadview {
 namespace {
@@ -98,24 +99,47 @@ TEST_F(AtomicFileTest, WriteCreatesTheFileWithTheGivenPermissions) {
 TEST_F(AtomicFileTest, WriteIntoAMissingFolderSaysWhichFileAndWhy) {
     const std::string target = path("missing/tags.json");
     EXPECT_EQ(errorOf([&] { AtomicFile::write(target, "x"); }),
-              target + ": cannot be written (No such file or directory)");
+              target + ": refused: the folder " + path("missing") + " does not exist");
     EXPECT_EQ(entries(), 0u);
 }
 
-TEST_F(AtomicFileTest, AFailedReplaceKeepsTheTargetAndRemovesTheTemporaryFile) {
-    // A non-empty folder cannot be replaced by a file: rename fails after the content was written.
+TEST_F(AtomicFileTest, AFolderTargetIsRefusedAndAFailedReplaceKeepsTheTarget) {
     const std::string target = path("busy");
     fs::create_directories(fs::path(target) / "inside");
-    EXPECT_EQ(
-        errorOf([&] { AtomicFile::write(target, "new"); }).rfind(target + ": cannot replace the file (", 0),
-        0u);
+    EXPECT_EQ(errorOf([&] { AtomicFile::write(target, "new"); }), target + ": refused: it is a folder");
     EXPECT_TRUE(fs::is_directory(fs::path(target) / "inside"));
     EXPECT_EQ(entries(), 1u);
 
-    const std::string temporary = AtomicFile::temporaryPath(target);
-    std::ofstream(temporary) << "new";
-    EXPECT_THROW(AtomicFile::commit(temporary, target), std::runtime_error);
-    EXPECT_FALSE(fs::exists(temporary));
+    // A temporary file that is gone by the time of the commit (the flush fails): the target is kept.
+    const std::string file = path("kept.json");
+    std::ofstream(file) << "old";
+    const std::string temporary = AtomicFile::temporaryPath(file);
+    EXPECT_EQ(
+        errorOf([&] { AtomicFile::commit(temporary, file); }).rfind(file + ": cannot replace the file (", 0),
+        0u);
+    EXPECT_EQ(read(file), "old");
+    EXPECT_EQ(entries(), 2u);
+}
+
+TEST_F(AtomicFileTest, LinksSpecialFilesAndInputsAreNeverWritten) {
+    const std::string victim = path("victim.txt");
+    std::ofstream(victim) << "keep";
+    fs::create_symlink(victim, path("link.txt"));
+    EXPECT_EQ(
+        errorOf([&] { AtomicFile::write(path("link.txt"), "new"); }),
+        path("link.txt") + ": refused: it is a symbolic link, and outputs are never written through links");
+    ASSERT_EQ(::mkfifo(path("fifo").c_str(), 0600), 0);
+    EXPECT_EQ(errorOf([&] { AtomicFile::write(path("fifo"), "new"); }),
+              path("fifo") + ": refused: it exists and is not a regular file");
+    // A file read as input, under another name (a hard link) too.
+    InputFiles::remember(victim);
+    fs::create_hard_link(victim, path("hard.txt"));
+    for (const std::string& name :
+         {victim, path("hard.txt"), path("../" + dir_.filename().string() + "/victim.txt")})
+        EXPECT_EQ(errorOf([&] { AtomicFile::write(name, "new"); }),
+                  name + ": refused: it is one of the input files, which are never written");
+    EXPECT_EQ(read(victim), "keep");
+    EXPECT_EQ(entries(), 4u);
 }
 
 TEST_F(AtomicFileTest, CommitMovesTheTemporaryFileOverTheTarget) {

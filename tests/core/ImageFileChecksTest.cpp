@@ -313,7 +313,7 @@ TEST(ImageFileChecks, MetaImageWrittenByItkLoads) {
     const Volume nrrd = readFile(dataPath("mr_brain_tumor_nrrd/brain1_image.nrrd"));
     for (const char* name : {"brain.mha", "brain.mhd"}) {
         const std::string path = dir.file(name);
-        VolumeWriter::write(nrrd, path);
+        VolumeWriter::writeFile(nrrd, path);  // .mhd is two files: not through the atomic write()
         EXPECT_EQ(MetaImageHeaderCheck::problem(path), std::nullopt) << name;
         const Volume v = readFile(path);
         expectSize(v, 256, 256, 25);
@@ -379,11 +379,7 @@ TEST(ImageFileChecks, FuzzRegressionInputsAreRefusedByTheChecks) {
     std::size_t inputs = 0;
     for (const auto& entry : fs::directory_iterator(folder)) {
         const Bytes bytes = readBytes(entry.path().string());
-        const std::string text(bytes.begin(), bytes.end());
-        const char* name = text.rfind("\x89PNG", 0) == 0    ? "image.png"
-                           : text.rfind("\xff\xd8", 0) == 0 ? "image.jpg"
-                                                            : "image.mha";
-        const std::string path = writeBytes(dir.file(name), bytes);
+        const std::string path = writeBytes(dir.file(entry.path().filename().string()), bytes);
         SCOPED_TRACE(entry.path().filename().string());
         ++inputs;
         try {
@@ -392,10 +388,12 @@ TEST(ImageFileChecks, FuzzRegressionInputsAreRefusedByTheChecks) {
         } catch (const LoadError& e) {
             EXPECT_EQ(e.diagnostic().code, Diagnostic::Code::UnreadableFile);
             const std::string& detail = e.diagnostic().detail;
-            EXPECT_TRUE(detail.rfind("damaged PNG file: ", 0) == 0 ||
-                        detail.rfind("damaged JPEG file: ", 0) == 0 ||
-                        detail.rfind("damaged MetaImage header: ", 0) == 0)
-                << detail;
+            bool checked = false;  // refused by one of the checks in front of ITK, with its reason
+            for (const char* start :
+                 {"damaged PNG file: ", "damaged JPEG file: ", "damaged MetaImage header: ",
+                  "damaged NIfTI header: ", "impossible geometry: ", "truncated: ", "the data file "})
+                checked = checked || detail.rfind(start, 0) == 0;
+            EXPECT_TRUE(checked) << detail;
         }
     }
     EXPECT_GE(inputs, 8u);

@@ -125,6 +125,12 @@ TEST(PixelConverter, FloatSourcesClampAndZeroNonFinite) {
     d.slope = 2;
     d.intercept = 1;
     EXPECT_EQ(run<float>(std::vector<double>{0.25, -3.0}, d), (std::vector<float>{1.5f, -5.0f}));
+    // Float to float keeps what the file holds: NaN stays NaN, infinities stay infinite.
+    const std::vector<float> kept = run<float>(std::vector<double>{std::numeric_limits<double>::quiet_NaN(),
+                                                                   -std::numeric_limits<double>::infinity()},
+                                               d);
+    EXPECT_TRUE(std::isnan(kept[0]));
+    EXPECT_EQ(kept[1], -std::numeric_limits<float>::infinity());
 }
 
 TEST(PixelConverter, EightAndThirtyTwoBitSources) {

@@ -109,7 +109,8 @@ TEST(PngWriter, RefusesWhatPngCannotHold) {
     g.size[2] = 1;
     EXPECT_NE(errorOf(Volume(g, PixelType::Int16), "/tmp/x.png").find("PNG is written from 8-bit pixels"),
               std::string::npos);
-    EXPECT_EQ(errorOf(grey(4, 4), "/nonexistent/dir/x.png"), "/nonexistent/dir/x.png: cannot be written");
+    EXPECT_EQ(errorOf(grey(4, 4), "/nonexistent/dir/x.png"),
+              "/nonexistent/dir/x.png: refused: the folder /nonexistent/dir does not exist");
 }
 
 TEST(PngWriter, FileNames) {

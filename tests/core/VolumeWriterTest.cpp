@@ -1,5 +1,5 @@
 // VolumeWriter round trips: the real chest CT and the (oblique) resampled gantry-tilt CT written as
-// .nii.gz, .nrrd, .mha and .mhd, read back with ImageFileReader: same geometry within 1e-4 and identical
+// .nii.gz, .nrrd and .mha, read back with ImageFileReader: same geometry within 1e-4 and identical
 // voxels; plus small synthetic float and RGB volumes, and the error paths.
 
 #include <gtest/gtest.h>
@@ -58,7 +58,7 @@ Volume* VolumeWriterRealData::tilt_ = nullptr;
 TEST_F(VolumeWriterRealData, ChestCtRoundTripsThroughEveryFormat) {
     ASSERT_EQ(ct_->pixelType(), PixelType::Int16);
     TempDir dir;
-    for (const char* name : {"ct.nii.gz", "ct.nii", "ct.nrrd", "ct.mha", "ct.mhd"}) {
+    for (const char* name : {"ct.nii.gz", "ct.nii", "ct.nrrd", "ct.mha"}) {
         const Volume back = roundTrip(*ct_, dir.file(name));
         expectSameVolume(*ct_, back, name);
         EXPECT_EQ(back.valueAt(457, 319, 0), 2976.0) << name;  // spot check against pydicom
@@ -135,12 +135,18 @@ TEST(VolumeWriter, RgbVolumeRoundTrips) {
 
 TEST(VolumeWriter, SupportedNamesAndErrors) {
     EXPECT_TRUE(VolumeWriter::supportsFileName("a/b/c.NII.GZ"));
-    EXPECT_TRUE(VolumeWriter::supportsFileName("c.mhd"));
+    EXPECT_FALSE(VolumeWriter::supportsFileName("c.mhd"));  // two files cannot be replaced as one
     EXPECT_FALSE(VolumeWriter::supportsFileName("c.png"));
     EXPECT_FALSE(VolumeWriter::supportsFileName("c.dcm"));
 
     TempDir dir;
     const Volume v = synthetic(PixelType::Int16, 1);
+    try {
+        VolumeWriter::write(v, dir.file("out.mhd"));
+        FAIL() << "expected std::runtime_error";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("use .mha"), std::string::npos) << e.what();
+    }
     const std::string png = dir.file("out.png");
     try {
         VolumeWriter::write(v, png);

@@ -37,6 +37,11 @@ The models and what they are known to do:
   broken-truncated model.pt is the first half of a valid TorchScript file.
   broken-oom       segments like test-seg2d-size, but asks for 256 TiB at once when it sees a bright
                    pixel: the dry run (zeros) passes, a real image runs out of memory.
+  broken-nan       segments like test-seg2d-size, but answers NaN once any pixel is bright: the dry run
+                   passes, a real image gets NaN logits.
+  broken-loop      segments like test-seg2d-size, but loops for ever once any pixel is bright (a model that
+                   hangs on real data after passing the dry run): only --timeout or a signal ends it.
+  broken-huge-input test-seg2d-size's network with a manifest input of 60000 x 60000 (14 GB as float32).
 """
 
 import json
@@ -174,6 +179,26 @@ class MemoryHog(nn.Module):
         return torch.cat([0.5 - x, x - 0.5], 1)
 
 
+class NanOnBright(nn.Module):
+    """Foreground where the input exceeds one half; NaN everywhere once any pixel does."""
+
+    def forward(self, x):
+        logits = torch.cat([0.5 - x, x - 0.5], 1)
+        if bool(x.max() > 0.5):
+            logits = logits * float("nan")
+        return logits
+
+
+class LoopOnBright(nn.Module):
+    """Foreground where the input exceeds one half; never returns once any pixel does."""
+
+    def forward(self, x):
+        n = 0
+        while bool(x.max() > 0.5):
+            n += 1
+        return torch.cat([0.5 - x, x - 0.5], 1) + n
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make_test_models.py OUTDIR")
@@ -295,6 +320,17 @@ def main():
         "labels": [label(1, "bright")],
         "output": {"activation": "softmax"},
     })
+    bright_2d = {
+        "task": "segmentation",
+        "input": {"kind": "2d", "size": [64, 64], "channels": 1, "resample": "size"},
+        "normalization": window(100.3, 200),
+        "labels": [label(1, "bright")],
+        "output": {"activation": "softmax"},
+    }
+    write(out, "broken-nan", NanOnBright(), bright_2d)
+    write(out, "broken-loop", LoopOnBright(), bright_2d)
+    write(out, "broken-huge-input", Threshold(2), dict(
+        bright_2d, input={"kind": "2d", "size": [60000, 60000], "channels": 1, "resample": "size"}))
     print("make_test_models: wrote", len(os.listdir(out)), "models to", out)
 
 

@@ -42,7 +42,9 @@ QString writeTestImage(const QString& dir) {
     Volume v(g, PixelType::Int16);
     for (std::size_t i = 0; i < v.voxelCount(); ++i)
         v.as<std::int16_t>()[i] = std::int16_t(i % 97);
-    const QString path = dir + QStringLiteral("/image.nii.gz");
+    // A new name each time: a file this process opened as a study is never written again (AtomicFile).
+    static int written = 0;
+    const QString path = dir + QStringLiteral("/image-%1.nii.gz").arg(++written);
     VolumeWriter::write(v, path.toStdString());
     return path;
 }
@@ -124,7 +126,8 @@ class LabelFilesTest : public QObject {
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QSignalSpy loaded(w.loader(), &StudyLoader::loaded);
-        w.openPaths({writeTestImage(tmp_.path())});
+        const QString image = writeTestImage(tmp_.path());
+        w.openPaths({image});
         QVERIFY(loaded.wait(60000));
         Session* s = w.session();
         useBrush(s, 1.5);
@@ -140,7 +143,7 @@ class LabelFilesTest : public QObject {
 
         // Never over the source image.
         QSignalSpy failed(w.labelFiles(), &LabelFileActions::saveFailed);
-        QVERIFY(!w.labelFiles()->saveAs(tmp_.path() + QStringLiteral("/image.nii.gz")));
+        QVERIFY(!w.labelFiles()->saveAs(image));
         QCOMPARE(failed.count(), 1);
         QVERIFY(failed.first().first().toString().contains(QStringLiteral("never writes into the source")));
 
