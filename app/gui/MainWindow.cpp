@@ -524,7 +524,7 @@ void MainWindow::showDiagnostics() {
         using C = Diagnostic::Code;
         if (d.code == C::GantryTilt || d.code == C::UnevenSpacing || d.code == C::MissingSlices ||
             d.code == C::Resampled || d.code == C::SpacingUnknown || d.code == C::PixelDecodeFailed ||
-            d.code == C::SeveralSeries)
+            d.code == C::SeveralSeries || d.code == C::GeometryAdjusted)
             geometry << DiagnosticText::reason(d);
     }
     // Geometry findings go on a banner above the views: never a silently distorted picture.

@@ -148,4 +148,23 @@ bool DicomHeaderRecord::decode(const std::string& bytes, DicomHeaderReader::Head
     return isHeader;
 }
 
+std::string DicomHeaderRecord::encodeList(const Diagnostics& list) {
+    Writer w;
+    w.raw(std::uint32_t(list.size()));
+    for (const Diagnostic& d : list)
+        w.str(encode(d));
+    return w.out;
+}
+
+Diagnostics DicomHeaderRecord::decodeList(const std::string& bytes) {
+    Reader r(bytes);
+    Diagnostics list(r.raw<std::uint32_t>());
+    for (Diagnostic& d : list) {
+        DicomHeaderReader::Header unused;
+        if (decode(r.str(), unused, d)) throw std::runtime_error("damaged header record");
+    }
+    if (!r.done()) throw std::runtime_error("damaged header record");
+    return list;
+}
+
 }  // namespace cadview

@@ -17,6 +17,9 @@ class DicomHeaderRecord {
     // Returns true and fills `h` for a header, false and fills `problem` for a problem. Throws
     // std::runtime_error on bytes that are neither.
     static bool decode(const std::string& bytes, DicomHeaderReader::Header& h, Diagnostic& problem);
+    // A list of problems or warnings (a child's decoding warnings) as bytes and back.
+    static std::string encodeList(const Diagnostics& list);
+    static Diagnostics decodeList(const std::string& bytes);
 };
 
 }  // namespace cadview

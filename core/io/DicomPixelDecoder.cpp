@@ -9,8 +9,10 @@
 #include <optional>
 #include <string>
 
+#include "io/ChildProcess.h"
 #include "io/ColourDecoder.h"
 #include "io/DicomHeaderCheck.h"
+#include "io/DicomHeaderRecord.h"
 #include "io/LoadError.h"
 #include "io/PixelConverter.h"
 #include "io/PixelDataExtent.h"
@@ -20,6 +22,8 @@
 namespace cadview {
 
 namespace {
+
+constexpr int kDecodeSeconds = 300;  // one file's pixel data, however large and however compressed
 
 const std::string kRleLossless = "1.2.840.10008.1.2.5";
 
@@ -350,6 +354,42 @@ bool readShortFrames(const DicomInstance& inst, const std::vector<SliceTarget>& 
     return true;
 }
 
+// GDCM decodes in a child process (ChildProcess) straight into memory shared with this one: a file on which
+// it aborts, crashes or hangs fails with a LoadError naming it, and the load goes on without it.
+void decodeInChild(const DicomInstance& inst, const std::vector<SliceTarget>& targets, const SliceFormat& f,
+                   const std::optional<PixelDataExtent>& extent, Diagnostics& warnings) {
+    const std::size_t sliceBytes = f.columns * f.rows * std::size_t(f.components) * bytesPerComponent(f.type);
+    const auto work = [&](void* shared) -> std::string {
+        std::vector<SliceTarget> local = targets;
+        for (std::size_t i = 0; i < local.size(); ++i)
+            local[i].dst = static_cast<std::byte*>(shared) + i * sliceBytes;
+        Diagnostics found;
+        std::vector<char> scratch;
+        std::string reply(1,
+                          'W');  // appended piece by piece: GCC 12 misreports "W" + std::string (-Wrestrict)
+        try {
+            decodeWithGdcm(inst, local, f, extent, scratch, found);
+        } catch (const LoadError& e) {
+            reply[0] = 'X';
+            found = {e.diagnostic()};
+        }
+        reply += DicomHeaderRecord::encodeList(found);
+        return reply;
+    };
+    const auto collect = [&](const void* shared) {
+        for (std::size_t i = 0; i < targets.size(); ++i)
+            std::memcpy(targets[i].dst, static_cast<const std::byte*>(shared) + i * sliceBytes, sliceBytes);
+    };
+    const ChildProcess::Result r =
+        ChildProcess::run(sliceBytes * targets.size(), work, collect, kDecodeSeconds);
+    if (!r.finished)
+        throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path,
+                        "the DICOM library failed on its pixel data (" + r.death + ")");
+    const Diagnostics told = DicomHeaderRecord::decodeList(r.reply.substr(1));
+    if (r.reply[0] == 'X') throw LoadError(told.at(0));
+    warnings.insert(warnings.end(), told.begin(), told.end());
+}
+
 }  // namespace
 
 Diagnostics DicomPixelDecoder::decode(const DicomInstance& file, const std::vector<SliceTarget>& targets,
@@ -364,7 +404,7 @@ Diagnostics DicomPixelDecoder::decode(const DicomInstance& file, const std::vect
         PixelDataExtent::measure(file.path, file.transferSyntax, in);
     if (extent && readNative(file, targets, format, *extent, in, scratch, warnings)) return warnings;
     if (extent && readShortFrames(file, targets, format, *extent, in, scratch, warnings)) return warnings;
-    decodeWithGdcm(file, targets, format, extent, scratch, warnings);
+    decodeInChild(file, targets, format, extent, warnings);
     return warnings;
 }
 

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "io/ChildProcess.h"
 #include "io/DicomHeaderRecord.h"
 #include "io/InputFiles.h"
 
@@ -136,10 +137,8 @@ Diagnostic death(const std::string& file, int status, bool timedOut, int seconds
     std::string what;
     if (timedOut)
         what = "reading its header took more than " + std::to_string(seconds) + " s";
-    else if (WIFSIGNALED(status))
-        what = std::string("the DICOM library failed on it (") + ::strsignal(WTERMSIG(status)) + ")";
     else
-        what = "the DICOM library failed on it (exit " + std::to_string(WEXITSTATUS(status)) + ")";
+        what = "the DICOM library failed on it (" + ChildProcess::describe(status) + ")";
     return Diagnostic::error(Diagnostic::Code::UnreadableFile, file, "damaged DICOM file: " + what);
 }
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 
 #include "inference/ModelManifest.h"
@@ -153,6 +154,35 @@ TEST_F(RegistryFolder, FindsModelsAndListsBrokenOnes) {
     } catch (const ManifestError& e) {
         EXPECT_EQ(std::string(e.what()), "no model named \"nope\" (models: cxr-lung-seg)");
     }
+}
+
+TEST_F(RegistryFolder, AModelFileMustBeARegularFileInsideItsFolder) {
+    // A folder, a device reached through a link, a path out of the model's folder, a link out of it.
+    const auto withFile = [&](const std::string& name, const std::string& file) {
+        model("a/" + name,
+              replaced(replaced(kExample, R"("name": "cxr-lung-seg")", "\"name\": \"" + name + "\""),
+                       R"("file": "model.pt")", "\"file\": \"" + file + "\""),
+              false);
+    };
+    withFile("folder", "weights");
+    fs::create_directories(root / "a" / "folder" / "weights");
+    withFile("device", "model.pt");
+    fs::create_symlink("/dev/zero", root / "a" / "device" / "model.pt");
+    withFile("outside", "../shared.pt");
+    std::ofstream(root / "a" / "shared.pt") << "x";
+    withFile("linked", "model.pt");
+    fs::create_symlink(root / "a" / "shared.pt", root / "a" / "linked" / "model.pt");
+    withFile("missing", "model.pt");
+    const ModelRegistry r = ModelRegistry::scan({(root / "a").string()});
+    EXPECT_TRUE(r.models().empty());
+    std::map<std::string, std::string> why;
+    for (const auto& p : r.problems())
+        why[fs::path(p.path).parent_path().filename().string()] = p.error;
+    EXPECT_EQ(why["folder"], "the model file \"weights\" is a folder");
+    EXPECT_EQ(why["device"], "the model file \"model.pt\" is not a regular file");
+    EXPECT_EQ(why["outside"], "the model file \"../shared.pt\" leaves the folder of manifest.json (\"..\")");
+    EXPECT_EQ(why["linked"], "the model file \"model.pt\" links outside the folder of manifest.json");
+    EXPECT_EQ(why["missing"], "the model file \"model.pt\" does not exist");
 }
 
 TEST_F(RegistryFolder, LaterFoldersWin) {
