@@ -30,6 +30,13 @@ Volume::Volume(const ImageGeometry& geometry, PixelType type, int components)
     data_ = std::shared_ptr<std::byte[]>(new std::byte[n]);
 }
 
+Volume::Volume(const ImageGeometry& geometry, PixelType type, int components,
+               std::shared_ptr<std::byte[]> buffer)
+    : geometry_(geometry), type_(type), components_(components), data_(std::move(buffer)) {
+    if (components != 1 && components != 3) throw std::invalid_argument("a volume has 1 or 3 components");
+    if (!data_) throw std::invalid_argument("a volume needs a buffer");
+}
+
 void Volume::setGeometry(const ImageGeometry& g) {
     if (g.voxelCount() != geometry_.voxelCount()) throw std::invalid_argument("geometry changes voxel count");
     geometry_ = g;

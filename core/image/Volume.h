@@ -35,6 +35,9 @@ class Volume {
     Volume() = default;
     // Allocates an uninitialised buffer: pages are only touched when a loader writes them.
     Volume(const ImageGeometry& geometry, PixelType type, int components = 1);
+    // Uses `buffer`, which the caller allocated with at least bytes() bytes (shared memory, for example).
+    Volume(const ImageGeometry& geometry, PixelType type, int components,
+           std::shared_ptr<std::byte[]> buffer);
 
     const ImageGeometry& geometry() const { return geometry_; }
     void setGeometry(const ImageGeometry& g);

@@ -7,9 +7,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <new>
 #include <stdexcept>
 
 namespace cadview {
@@ -61,6 +63,14 @@ class SharedMemory {
 }
 
 }  // namespace
+
+std::shared_ptr<std::byte[]> ChildProcess::sharedBuffer(std::size_t bytes) {
+    void* p = ::mmap(nullptr, std::max<std::size_t>(bytes, 1), PROT_READ | PROT_WRITE,
+                     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    return std::shared_ptr<std::byte[]>(
+        static_cast<std::byte*>(p), [bytes](std::byte* q) { ::munmap(q, std::max<std::size_t>(bytes, 1)); });
+}
 
 std::string ChildProcess::describe(int status) {
     if (WIFSIGNALED(status)) return ::strsignal(WTERMSIG(status));

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace cadview {
@@ -24,6 +25,9 @@ class ChildProcess {
                       const std::function<void(const void* shared)>& collect, int seconds);
     // How a child with wait status `status` ended, in words ("Aborted", "exit 3").
     static std::string describe(int status);
+    // `bytes` of memory that children forked later write into and this process reads (MAP_SHARED), for
+    // example a volume that child processes decode into; freed when the last owner lets go.
+    static std::shared_ptr<std::byte[]> sharedBuffer(std::size_t bytes);
 };
 
 }  // namespace cadview

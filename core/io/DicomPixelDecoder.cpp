@@ -23,8 +23,6 @@ namespace cadview {
 
 namespace {
 
-constexpr int kDecodeSeconds = 300;  // one file's pixel data, however large and however compressed
-
 const std::string kRleLossless = "1.2.840.10008.1.2.5";
 
 void fill(std::byte* dst, std::size_t count, PixelType type, double value) {
@@ -234,9 +232,9 @@ void decodeColour(const DicomInstance& inst, const Decoded& d, bool ownRle,
     }
 }
 
-void decodeWithGdcm(const DicomInstance& inst, const std::vector<SliceTarget>& targets, const SliceFormat& f,
-                    const std::optional<PixelDataExtent>& extent, std::vector<char>& scratch,
-                    Diagnostics& warnings) {
+void gdcmDecode(const DicomInstance& inst, const std::vector<SliceTarget>& targets, const SliceFormat& f,
+                const std::optional<PixelDataExtent>& extent, std::vector<char>& scratch,
+                Diagnostics& warnings) {
     // Debian's GDCM is built with assertions: files it would abort on are refused here.
     if (inst.bitsAllocated % 8 != 0 || inst.bitsAllocated > 32 || inst.bitsAllocated == 0)
         throw LoadError(
@@ -357,43 +355,34 @@ bool readShortFrames(const DicomInstance& inst, const std::vector<SliceTarget>& 
 // GDCM decodes in a child process (ChildProcess) straight into memory shared with this one: a file on which
 // it aborts, crashes or hangs fails with a LoadError naming it, and the load goes on without it.
 void decodeInChild(const DicomInstance& inst, const std::vector<SliceTarget>& targets, const SliceFormat& f,
-                   const std::optional<PixelDataExtent>& extent, Diagnostics& warnings) {
+                   Diagnostics& warnings) {
     const std::size_t sliceBytes = f.columns * f.rows * std::size_t(f.components) * bytesPerComponent(f.type);
     const auto work = [&](void* shared) -> std::string {
         std::vector<SliceTarget> local = targets;
         for (std::size_t i = 0; i < local.size(); ++i)
             local[i].dst = static_cast<std::byte*>(shared) + i * sliceBytes;
-        Diagnostics found;
         std::vector<char> scratch;
-        std::string reply(1,
-                          'W');  // appended piece by piece: GCC 12 misreports "W" + std::string (-Wrestrict)
-        try {
-            decodeWithGdcm(inst, local, f, extent, scratch, found);
-        } catch (const LoadError& e) {
-            reply[0] = 'X';
-            found = {e.diagnostic()};
-        }
-        reply += DicomHeaderRecord::encodeList(found);
-        return reply;
+        return DicomPixelDecoder::encodeOutcome(
+            [&] { return DicomPixelDecoder::decodeWithGdcm(inst, local, f, scratch); });
     };
     const auto collect = [&](const void* shared) {
         for (std::size_t i = 0; i < targets.size(); ++i)
             std::memcpy(targets[i].dst, static_cast<const std::byte*>(shared) + i * sliceBytes, sliceBytes);
     };
     const ChildProcess::Result r =
-        ChildProcess::run(sliceBytes * targets.size(), work, collect, kDecodeSeconds);
+        ChildProcess::run(sliceBytes * targets.size(), work, collect, DicomPixelDecoder::kChildSeconds);
     if (!r.finished)
         throw LoadError(Diagnostic::Code::PixelDecodeFailed, inst.path,
                         "the DICOM library failed on its pixel data (" + r.death + ")");
-    const Diagnostics told = DicomHeaderRecord::decodeList(r.reply.substr(1));
-    if (r.reply[0] == 'X') throw LoadError(told.at(0));
+    const Diagnostics told = DicomPixelDecoder::decodeOutcome(r.reply);
     warnings.insert(warnings.end(), told.begin(), told.end());
 }
 
 }  // namespace
 
 Diagnostics DicomPixelDecoder::decode(const DicomInstance& file, const std::vector<SliceTarget>& targets,
-                                      const SliceFormat& format, std::vector<char>& scratch) {
+                                      const SliceFormat& format, std::vector<char>& scratch,
+                                      const std::function<Diagnostics()>& viaWorker) {
     Diagnostics warnings;
     if (targets.empty()) return warnings;
     // GDCM aborts on a damaged meta group (the file may have changed since it was indexed).
@@ -404,8 +393,40 @@ Diagnostics DicomPixelDecoder::decode(const DicomInstance& file, const std::vect
         PixelDataExtent::measure(file.path, file.transferSyntax, in);
     if (extent && readNative(file, targets, format, *extent, in, scratch, warnings)) return warnings;
     if (extent && readShortFrames(file, targets, format, *extent, in, scratch, warnings)) return warnings;
-    decodeInChild(file, targets, format, extent, warnings);
+    if (viaWorker) return viaWorker();
+    decodeInChild(file, targets, format, warnings);
     return warnings;
+}
+
+Diagnostics DicomPixelDecoder::decodeWithGdcm(const DicomInstance& file,
+                                              const std::vector<SliceTarget>& targets,
+                                              const SliceFormat& format, std::vector<char>& scratch) {
+    const ReadOnlyFile in(file.path);
+    const std::optional<PixelDataExtent> extent =
+        PixelDataExtent::measure(file.path, file.transferSyntax, in);
+    Diagnostics warnings;
+    gdcmDecode(file, targets, format, extent, scratch, warnings);
+    return warnings;
+}
+
+std::string DicomPixelDecoder::encodeOutcome(const std::function<Diagnostics()>& decode) {
+    Diagnostics found;
+    std::string reply(1, 'W');  // appended piece by piece: GCC 12 misreports "W" + std::string (-Wrestrict)
+    try {
+        found = decode();
+    } catch (const LoadError& e) {
+        reply[0] = 'X';
+        found = {e.diagnostic()};
+    }
+    reply += DicomHeaderRecord::encodeList(found);
+    return reply;
+}
+
+Diagnostics DicomPixelDecoder::decodeOutcome(const std::string& bytes) {
+    if (bytes.empty()) throw std::runtime_error("empty decoder reply");
+    Diagnostics told = DicomHeaderRecord::decodeList(bytes.substr(1));
+    if (bytes[0] == 'X') throw LoadError(told.at(0));
+    return told;
 }
 
 }  // namespace cadview

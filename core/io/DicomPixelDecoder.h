@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "image/Diagnostic.h"
@@ -32,11 +34,27 @@ struct SliceTarget {
 // GDCM. Pixel data the file does not fully hold is found and reported, never passed off as image.
 class DicomPixelDecoder {
   public:
+    static constexpr int kChildSeconds =
+        300;  // one file's pixel data in a child, however large and compressed
+
     // Decodes the frames `targets` name. Throws LoadError when the file gives no usable image; returns
     // warnings about images decoded only in part (uncompressed data cut short: the pixels the file lacks
     // are `format.blank`).
+    //
+    // What only GDCM can decode runs in a child process, since hostile pixel data makes GDCM crash or abort:
+    // `viaWorker` when given (a ChildWorkers child that runs decodeWithGdcm for the same file and targets,
+    // which must then lie in shared memory; it returns the warnings or throws LoadError), otherwise a child
+    // forked for this file alone (ChildProcess).
     static Diagnostics decode(const DicomInstance& file, const std::vector<SliceTarget>& targets,
-                              const SliceFormat& format, std::vector<char>& scratch);
+                              const SliceFormat& format, std::vector<char>& scratch,
+                              const std::function<Diagnostics()>& viaWorker = {});
+    // GDCM's part, in the calling process: for the child that viaWorker asks.
+    static Diagnostics decodeWithGdcm(const DicomInstance& file, const std::vector<SliceTarget>& targets,
+                                      const SliceFormat& format, std::vector<char>& scratch);
+    // A child's answer (decodeWithGdcm's warnings, or its LoadError) as bytes, and back (throws the
+    // LoadError).
+    static std::string encodeOutcome(const std::function<Diagnostics()>& decode);
+    static Diagnostics decodeOutcome(const std::string& bytes);
 };
 
 }  // namespace cadview

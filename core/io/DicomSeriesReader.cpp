@@ -8,6 +8,8 @@
 #include <optional>
 #include <thread>
 
+#include "io/ChildProcess.h"
+#include "io/ChildWorkers.h"
 #include "io/DicomPixelDecoder.h"
 #include "io/LoadError.h"
 #include "io/MemoryBudget.h"
@@ -267,6 +269,14 @@ void subsample(const std::byte* full, std::size_t columns, std::size_t rows, uns
             std::memcpy(dst, full + (y * columns + x) * pixelBytes, pixelBytes);
 }
 
+// Whether the series' pixels go through GDCM (compressed, big-endian, multi-frame or colour) rather than
+// cadview's own reader of uncompressed little-endian grey slices.
+bool decodedByGdcm(const Plan& plan) {
+    if (plan.multiFrameFile || plan.format.components != 1 || plan.slices.empty()) return true;
+    const std::string& syntax = plan.slices.front()->transferSyntax;
+    return syntax != "1.2.840.10008.1.2" && syntax != "1.2.840.10008.1.2.1";
+}
+
 void fillSlices(std::byte* dst, std::size_t count, PixelType type, double value) {
     dispatchPixelType(type, [&](auto v) {
         using T = decltype(v);
@@ -286,7 +296,15 @@ Volume DicomSeriesReader::read(const SeriesEntry& series, const LoadOptions& opt
     checkMemory(plan, k, options, series.uid);
     applyDownsample(plan, k, series.uid);
     const VolumeDescription& d = plan.description;
-    Volume stack(plan.decodeGeometry, d.pixelType, d.components);
+    // Files only GDCM decodes are decoded by child processes that stay up for the load (ChildWorkers), which
+    // write into the stack directly: it is then shared memory. Downsampled loads fork a child per file.
+    const bool pooled = k == 1 && decodedByGdcm(plan);
+    Volume stack =
+        pooled
+            ? Volume(plan.decodeGeometry, d.pixelType, d.components,
+                     ChildProcess::sharedBuffer(plan.decodeGeometry.voxelCount() * std::size_t(d.components) *
+                                                bytesPerComponent(d.pixelType)))
+            : Volume(plan.decodeGeometry, d.pixelType, d.components);
     stack.info() = d.info;
     const std::size_t n = plan.slices.size();
     // One task per file: every slice of a single-frame series, or all the frames of a multi-frame file.
@@ -303,6 +321,41 @@ Volume DicomSeriesReader::read(const SeriesEntry& series, const LoadOptions& opt
 
     std::mutex resultMutex;
     Diagnostics failures, warnings;
+    // The stack slice of each target of a task, and the targets (full-size scratch when downsampling).
+    const auto outputsOf = [&](std::size_t task) {
+        std::vector<std::size_t> outputs;
+        if (plan.multiFrameFile) {
+            for (std::size_t z = 0; z < n; ++z)
+                outputs.push_back(z);
+        } else {
+            outputs.push_back(task);
+        }
+        return outputs;
+    };
+    const auto targetsOf = [&](const std::vector<std::size_t>& outputs, std::vector<std::byte>& fullSlices) {
+        if (k > 1) fullSlices.resize(outputs.size() * fullSliceBytes);
+        std::vector<SliceTarget> targets;
+        for (std::size_t t = 0; t < outputs.size(); ++t) {
+            const DicomInstance* h = plan.slices[outputs[t]];
+            std::byte* dst = k > 1 ? fullSlices.data() + t * fullSliceBytes : stack.slice(outputs[t]);
+            targets.push_back({plan.multiFrameFile ? std::size_t(h->instanceNumber) : 0, dst, h});
+        }
+        return targets;
+    };
+    const auto fileOf = [&](std::size_t task) -> const DicomInstance& {
+        return plan.multiFrameFile ? *plan.multiFrameFile : *plan.slices[task];
+    };
+    ChildWorkers workers(
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()),
+        [&](std::size_t task) {  // in a child: GDCM's part, into the shared stack
+            std::vector<std::byte> unused;
+            std::vector<char> childScratch;
+            const std::vector<SliceTarget> targets = targetsOf(outputsOf(task), unused);
+            return DicomPixelDecoder::encodeOutcome([&] {
+                return DicomPixelDecoder::decodeWithGdcm(fileOf(task), targets, plan.format, childScratch);
+            });
+        },
+        DicomPixelDecoder::kChildSeconds);
     job.setStage(JobStage::Decoding, tasks);
     parallelFor(
         tasks, job,
@@ -310,23 +363,20 @@ Volume DicomSeriesReader::read(const SeriesEntry& series, const LoadOptions& opt
             thread_local std::vector<char> scratch;
             thread_local std::vector<std::byte> fullSlices;
             const std::size_t task = order[item];
-            std::vector<std::size_t> outputs;  // stack slice of each target
-            if (plan.multiFrameFile) {
-                for (std::size_t z = 0; z < n; ++z)
-                    outputs.push_back(z);
-            } else {
-                outputs.push_back(task);
-            }
-            if (k > 1) fullSlices.resize(outputs.size() * fullSliceBytes);
-            std::vector<SliceTarget> targets;
-            for (std::size_t t = 0; t < outputs.size(); ++t) {
-                const DicomInstance* h = plan.slices[outputs[t]];
-                std::byte* dst = k > 1 ? fullSlices.data() + t * fullSliceBytes : stack.slice(outputs[t]);
-                targets.push_back({plan.multiFrameFile ? std::size_t(h->instanceNumber) : 0, dst, h});
-            }
-            const DicomInstance& file = plan.multiFrameFile ? *plan.multiFrameFile : *plan.slices[task];
+            const std::vector<std::size_t> outputs = outputsOf(task);
+            const std::vector<SliceTarget> targets = targetsOf(outputs, fullSlices);
+            const DicomInstance& file = fileOf(task);
+            const auto viaWorker = [&]() -> Diagnostics {
+                const ChildWorkers::Result r = workers.run(task);
+                if (!r.finished)
+                    throw LoadError(Diagnostic::Code::PixelDecodeFailed, file.path,
+                                    "the DICOM library failed on its pixel data (" + r.death + ")");
+                return DicomPixelDecoder::decodeOutcome(r.reply);
+            };
             try {
-                Diagnostics w = DicomPixelDecoder::decode(file, targets, plan.format, scratch);
+                Diagnostics w = DicomPixelDecoder::decode(
+                    file, targets, plan.format, scratch,
+                    pooled ? std::function<Diagnostics()>(viaWorker) : std::function<Diagnostics()>());
                 if (k > 1)
                     for (std::size_t t = 0; t < outputs.size(); ++t)
                         subsample(targets[t].dst, plan.format.columns, plan.format.rows, k, pixelBytes,

@@ -12,10 +12,14 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include <unistd.h>
 
 #include "TempDir.h"
 #include "TestData.h"
 #include "io/ChildProcess.h"
+#include "io/ChildWorkers.h"
 #include "io/LoadError.h"
 #include "io/VolumeLoader.h"
 
@@ -61,6 +65,24 @@ TEST(IsolatedDecode, TheSeriesBesideThemLoads) {
     EXPECT_EQ(v.valueAt(457, 319, 0), 2976.0);  // as pydicom reads it
 }
 
+TEST(IsolatedDecode, ACompressedSeriesDecodedInChildrenIsVoxelForVoxelTheOriginal) {
+    // Eight slices of the chest CT, and their JPEG-LS lossless copies made with DCMTK's dcmcjpls.
+    TempDir plain, packed;
+    for (int i = 1; i <= 8; ++i) {
+        const std::string name = "1-0" + std::to_string(i) + ".dcm";
+        fs::copy_file(dataPath("ct_chest_lung_petct/A0001_lung_kernel/" + name), plain.path() / name);
+        const std::string cmd = "dcmcjpls " + plain.file(name) + " " + packed.file(name);
+        ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    }
+    JobContext job;
+    const Volume a = VolumeLoader::loadPath(plain.path().string(), "", {}, job);
+    const Volume b = VolumeLoader::loadPath(packed.path().string(), "", {}, job);
+    ASSERT_EQ(b.geometry().size, a.geometry().size);
+    ASSERT_EQ(b.pixelType(), a.pixelType());
+    EXPECT_EQ(std::memcmp(a.data(), b.data(), a.bytes()), 0);
+    EXPECT_TRUE(b.diagnostics().empty());
+}
+
 TEST(ChildProcess, SharedMemoryComesBackAndDeathsAreNamed) {
     char back[6] = {};
     const ChildProcess::Result ok = ChildProcess::run(
@@ -97,6 +119,37 @@ TEST(ChildProcess, SharedMemoryComesBackAndDeathsAreNamed) {
     } catch (const std::runtime_error& e) {
         EXPECT_STREQ(e.what(), "no such frame");
     }
+}
+
+TEST(ChildWorkers, TasksRunInChildrenThatOutliveThemAndDeathsFailOneTaskOnly) {
+    const auto pid = ::getpid();
+    ChildWorkers workers(
+        2,
+        [&](std::size_t task) -> std::string {
+            if (task == 3) std::abort();
+            if (task == 4) std::this_thread::sleep_for(std::chrono::hours(1));
+            if (task == 5) throw std::invalid_argument("no such task");
+            return std::to_string(task * 10) + (::getpid() == pid ? " here" : " in a child");
+        },
+        1);
+    EXPECT_EQ(workers.run(1).reply, "10 in a child");
+    EXPECT_EQ(workers.run(2).reply, "20 in a child");
+    const ChildWorkers::Result aborted = workers.run(3);
+    EXPECT_FALSE(aborted.finished);
+    EXPECT_EQ(aborted.death, "Aborted");
+    EXPECT_EQ(workers.run(6).reply, "60 in a child");  // a new child after the death
+    const ChildWorkers::Result hung = workers.run(4);
+    EXPECT_EQ(hung.death, "took more than 1 s");
+    EXPECT_THROW(workers.run(5), std::runtime_error);
+    // Several threads at once, each borrowing a child.
+    std::vector<std::thread> threads;
+    std::vector<std::string> replies(8);
+    for (std::size_t t = 0; t < replies.size(); ++t)
+        threads.emplace_back([&, t] { replies[t] = workers.run(100 + t).reply; });
+    for (auto& t : threads)
+        t.join();
+    for (std::size_t t = 0; t < replies.size(); ++t)
+        EXPECT_EQ(replies[t], std::to_string((100 + t) * 10) + " in a child");
 }
 
 }  // namespace
