@@ -59,7 +59,8 @@ bool readAll(int fd, void* data, std::size_t n, std::chrono::steady_clock::time_
         std::uint64_t task = 0;
         bool late = false;
         if (!readAll(fd, &task, sizeof task, std::chrono::steady_clock::time_point::max(), late)) ::_exit(0);
-        std::string reply(1, 'R');  // appended piece by piece: GCC 12 misreports "R" + std::string (-Wrestrict)
+        std::string reply(1,
+                          'R');  // appended piece by piece: GCC 12 misreports "R" + std::string (-Wrestrict)
         try {
             reply += work(std::size_t(task));
         } catch (const std::exception& e) {
