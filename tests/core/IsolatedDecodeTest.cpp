@@ -30,26 +30,35 @@ namespace fs = std::filesystem;
 
 const std::string kRegressions = std::string(CADVIEW_FUZZ_REGRESSIONS) + "/dicom_file/";
 
+#ifdef __SANITIZE_ADDRESS__
+// Under ASan the heap is laid out by ASan's allocator: GDCM's out-of-bounds accesses (it is not instrumented)
+// land elsewhere and may not kill the child. What must hold anyway is that this process lives on.
+constexpr bool kHeapAsInProduction = false;
+#else
+constexpr bool kHeapAsInProduction = true;
+#endif
+
 // The load fails with a LoadError naming `file`; its detail, when `death` is given, says how GDCM died.
 void expectNamedFailure(const std::string& file, const std::string& death) {
     SCOPED_TRACE(file);
     try {
         JobContext job;
         VolumeLoader::loadPath(file, "", {}, job);
-        ADD_FAILURE() << "expected LoadError";
+        if (kHeapAsInProduction) ADD_FAILURE() << "expected LoadError";
     } catch (const LoadError& e) {
         EXPECT_EQ(e.diagnostic().subject, file);
         EXPECT_EQ(e.diagnostic().code, Diagnostic::Code::PixelDecodeFailed);
-        if (!death.empty()) {
+        if (!death.empty() && kHeapAsInProduction) {
             EXPECT_EQ(e.diagnostic().detail, "the DICOM library failed on its pixel data (" + death + ")");
         }
     }
 }
 
 TEST(IsolatedDecode, GdcmCrashingOnPixelDataEndsOnlyItsChild) {
-    // The JPEG 2000 path aborts on an assertion, always. The RLE codec reads out of bounds: where that lands
-    // depends on the heap the child inherited, so it segfaults in a small process and may instead end in
-    // GDCM's own error in a large one; either way the process that asked lives on.
+    // The JPEG 2000 file makes glibc's allocator abort on the heap GDCM corrupted, always. The RLE codec
+    // reads out of bounds: where that lands depends on the heap the child inherited, so it segfaults in a
+    // small process and may instead end in GDCM's own error in a large one; either way the process that asked
+    // lives on.
     expectNamedFailure(kRegressions + "gdcm-j2k-decode-abort.dcm", "Aborted");
     expectNamedFailure(kRegressions + "gdcm-rle-decode-segfault.dcm", "");
 }
