@@ -1,9 +1,9 @@
 #include "io/ChildProcess.h"
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -50,16 +50,7 @@ class SharedMemory {
     } catch (...) {
         reply = "Eunknown exception";
     }
-    const char* p = reply.data();
-    std::size_t n = reply.size();
-    while (n > 0) {
-        const ssize_t w = ::write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) ::_exit(1);
-        p += w;
-        n -= std::size_t(w);
-    }
-    ::_exit(0);
+    ::_exit(ChildProcess::sendAll(fd, reply.data(), reply.size()) ? 0 : 1);
 }
 
 }  // namespace
@@ -72,6 +63,40 @@ std::shared_ptr<std::byte[]> ChildProcess::sharedBuffer(std::size_t bytes) {
         static_cast<std::byte*>(p), [bytes](std::byte* q) { ::munmap(q, std::max<std::size_t>(bytes, 1)); });
 }
 
+ChildProcess::Started ChildProcess::start(const std::function<void(int)>& child,
+                                          const std::vector<int>& closeInChild) {
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
+        throw std::runtime_error(std::string("cannot create a socket pair: ") + std::strerror(errno));
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(pair[0]);
+        ::close(pair[1]);
+        throw std::runtime_error(std::string("cannot start a child process: ") + std::strerror(errno));
+    }
+    if (pid == 0) {
+        for (const int fd : closeInChild)
+            if (fd >= 0) ::close(fd);
+        ::close(pair[0]);
+        child(pair[1]);
+        ::_exit(0);
+    }
+    ::close(pair[1]);
+    return {pid, pair[0]};
+}
+
+bool ChildProcess::sendAll(int socket, const void* data, std::size_t n) {
+    const auto* p = static_cast<const char*>(data);
+    while (n > 0) {
+        const ssize_t w = ::send(socket, p, n, MSG_NOSIGNAL);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        p += w;
+        n -= std::size_t(w);
+    }
+    return true;
+}
+
 std::string ChildProcess::describe(int status) {
     if (WIFSIGNALED(status)) return ::strsignal(WTERMSIG(status));
     return "exit " + std::to_string(WEXITSTATUS(status));
@@ -80,26 +105,15 @@ std::string ChildProcess::describe(int status) {
 ChildProcess::Result ChildProcess::run(std::size_t sharedBytes, const std::function<std::string(void*)>& work,
                                        const std::function<void(const void*)>& collect, int seconds) {
     SharedMemory shared(sharedBytes);
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0)
-        throw std::runtime_error(std::string("cannot create a pipe: ") + std::strerror(errno));
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        ::close(fds[0]);
-        ::close(fds[1]);
-        throw std::runtime_error(std::string("cannot start a child process: ") + std::strerror(errno));
-    }
-    if (pid == 0) {
-        ::close(fds[0]);
-        childMain(fds[1], shared.data(), work);
-    }
-    ::close(fds[1]);
+    const Started started = start([&](int socket) { childMain(socket, shared.data(), work); });
+    const pid_t pid = started.pid;
+    const int socket = started.socket;
     std::string reply;
     bool timedOut = false;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
     char chunk[4096];
     for (;;) {
-        pollfd p{fds[0], POLLIN, 0};
+        pollfd p{socket, POLLIN, 0};
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
             deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
@@ -108,12 +122,12 @@ ChildProcess::Result ChildProcess::run(std::size_t sharedBytes, const std::funct
             break;
         }
         if (::poll(&p, 1, int(std::min<long long>(left.count(), 1000))) <= 0) continue;
-        const ssize_t n = ::read(fds[0], chunk, sizeof chunk);
+        const ssize_t n = ::read(socket, chunk, sizeof chunk);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
         reply.append(chunk, std::size_t(n));
     }
-    ::close(fds[0]);
+    ::close(socket);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }

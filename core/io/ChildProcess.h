@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace cadview {
 
@@ -23,6 +24,19 @@ class ChildProcess {
     // is rethrown in the parent as std::runtime_error with its message.
     static Result run(std::size_t sharedBytes, const std::function<std::string(void* shared)>& work,
                       const std::function<void(const void* shared)>& collect, int seconds);
+    // Forks a child connected to this process by a socket pair: the child closes `closeInChild` (other
+    // children's sockets, so that it cannot hide their deaths) and runs `child` with its end, then leaves
+    // with _exit(0); the parent gets the child's process id and its own end. Throws std::runtime_error.
+    struct Started {
+        int pid = -1;
+        int socket = -1;
+    };
+    static Started start(const std::function<void(int socket)>& child,
+                         const std::vector<int>& closeInChild = {});
+
+    // Writes all `n` bytes to a socket from start(); false when the other side is gone (never SIGPIPE).
+    static bool sendAll(int socket, const void* data, std::size_t n);
+
     // How a child with wait status `status` ended, in words ("Aborted", "exit 3").
     static std::string describe(int status);
     // `bytes` of memory that children forked later write into and this process reads (MAP_SHARED), for

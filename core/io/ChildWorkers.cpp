@@ -1,6 +1,5 @@
 #include "io/ChildWorkers.h"
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -18,18 +17,6 @@
 namespace cadview {
 
 namespace {
-
-bool writeAll(int fd, const void* data, std::size_t n) {
-    const auto* p = static_cast<const char*>(data);
-    while (n > 0) {
-        const ssize_t w = ::send(fd, p, n, MSG_NOSIGNAL);  // a dead peer is an error, not SIGPIPE
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return false;
-        p += w;
-        n -= std::size_t(w);
-    }
-    return true;
-}
 
 // Reads exactly `n` bytes, waiting until `deadline`; false on end of file, error or time-out (`late`).
 bool readAll(int fd, void* data, std::size_t n, std::chrono::steady_clock::time_point deadline, bool& late) {
@@ -68,7 +55,9 @@ bool readAll(int fd, void* data, std::size_t n, std::chrono::steady_clock::time_
             reply += e.what();
         }
         const std::uint64_t n = reply.size();
-        if (!writeAll(fd, &n, sizeof n) || !writeAll(fd, reply.data(), reply.size())) ::_exit(1);
+        if (!ChildProcess::sendAll(fd, &n, sizeof n) ||
+            !ChildProcess::sendAll(fd, reply.data(), reply.size()))
+            ::_exit(1);
     }
 }
 
@@ -83,26 +72,13 @@ ChildWorkers::~ChildWorkers() {
 }
 
 void ChildWorkers::spawn(Child& c) {
-    int pair[2];
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
-        throw std::runtime_error(std::string("cannot create a socket pair: ") + std::strerror(errno));
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        ::close(pair[0]);
-        ::close(pair[1]);
-        throw std::runtime_error(std::string("cannot start a child process: ") + std::strerror(errno));
-    }
-    if (pid == 0) {
-        // The other children's sockets stay with the parent: a child holding one would hide its sibling's
-        // death.
-        for (const Child& other : children_)
-            if (other.socket >= 0) ::close(other.socket);
-        ::close(pair[0]);
-        serve(pair[1], work_);
-    }
-    ::close(pair[1]);
-    c.pid = pid;
-    c.socket = pair[0];
+    std::vector<int> siblings;
+    for (const Child& other : children_)
+        siblings.push_back(other.socket);
+    const ChildProcess::Started started =
+        ChildProcess::start([&](int socket) { serve(socket, work_); }, siblings);
+    c.pid = started.pid;
+    c.socket = started.socket;
 }
 
 void ChildWorkers::stop(Child& c) {
@@ -145,7 +121,8 @@ ChildWorkers::Result ChildWorkers::run(std::size_t task) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds_);
     bool late = false;
     std::uint64_t n = 0;
-    if (writeAll(c->socket, &index, sizeof index) && readAll(c->socket, &n, sizeof n, deadline, late)) {
+    if (ChildProcess::sendAll(c->socket, &index, sizeof index) &&
+        readAll(c->socket, &n, sizeof n, deadline, late)) {
         r.reply.resize(std::size_t(n));
         r.finished = readAll(c->socket, r.reply.data(), r.reply.size(), deadline, late);
     }

@@ -1,6 +1,5 @@
 #include "io/IsolatedHeaderReader.h"
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -23,17 +22,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool writeAll(int fd, const char* data, std::size_t n) {
-    while (n > 0) {
-        const ssize_t w = ::write(fd, data, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return false;
-        data += w;
-        n -= std::size_t(w);
-    }
-    return true;
-}
-
 // The child: reads files [begin, end) and sends one frame each (index, length, record), `batch` frames to a
 // write (fewer wake-ups of the parent; a child started after a death writes each frame at once, so that a
 // second death names its file exactly); never returns.
@@ -55,7 +43,7 @@ bool writeAll(int fd, const char* data, std::size_t n) {
         pending.append(reinterpret_cast<const char*>(frame), sizeof frame);
         pending += record;
         if ((i - begin + 1) % batch == 0 || i + 1 == end) {
-            if (!writeAll(fd, pending.data(), pending.size())) ::_exit(1);
+            if (!ChildProcess::sendAll(fd, pending.data(), pending.size())) ::_exit(1);
             pending.clear();
         }
     }
@@ -92,28 +80,19 @@ class Children {
     std::vector<Child>& all() { return children_; }
 
     void spawn(Child& c) {
-        int fds[2];
-        if (::pipe2(fds, O_CLOEXEC) != 0)
-            throw std::runtime_error(std::string("cannot create a pipe: ") + std::strerror(errno));
-        const pid_t pid = ::fork();
-        if (pid < 0) {
-            ::close(fds[0]);
-            ::close(fds[1]);
-            throw std::runtime_error(std::string("cannot start a header reader: ") + std::strerror(errno));
-        }
-        if (pid == 0) {
-            ::close(fds[0]);
-            serve(files_, c.next, c.end, fds[1], reader_, c.batch);
-        }
-        ::close(fds[1]);
-        c.pid = pid;
-        c.fd = fds[0];
+        std::vector<int> siblings;
+        for (const Child& other : children_)
+            siblings.push_back(other.fd);
+        const ChildProcess::Started started = ChildProcess::start(
+            [&](int socket) { serve(files_, c.next, c.end, socket, reader_, c.batch); }, siblings);
+        c.pid = started.pid;
+        c.fd = started.socket;
         c.buffer.clear();
         c.timedOut = false;
         c.lastAnswer = Clock::now();
     }
 
-    // Closes the pipe and reaps the process; its wait status.
+    // Closes the socket and reaps the process; its wait status.
     static int stop(Child& c) {
         int status = 0;
         if (c.fd >= 0) ::close(c.fd);
