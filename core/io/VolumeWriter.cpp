@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "io/AtomicFile.h"
+#include "io/DataFileExtent.h"
+#include "io/NiftiHeaderCheck.h"
 
 namespace cadview {
 
@@ -66,7 +68,13 @@ void verify(const Volume& volume, const std::string& path, const itk::ImageIOBas
     }
     io->SetIORegion(region);
     std::vector<char> back(bytes);
-    io->Read(back.data());
+    const NiftiHeaderCheck::Result nifti = dynamic_cast<itk::NiftiImageIO*>(io.GetPointer())
+                                               ? NiftiHeaderCheck::check(path)
+                                               : NiftiHeaderCheck::Result{};
+    if (!nifti.dataFile.empty())  // ITK's NIfTI reader turns NaN and infinities into 0: the bytes as written
+        DataFileExtent::read(nifti.dataFile, nifti.voxOffset, back.data(), bytes);
+    else
+        io->Read(back.data());
     if (std::memcmp(back.data(), volume.data(), bytes) != 0)
         throw std::runtime_error("the voxels read back differ from those written (a short write?)");
 }
@@ -93,8 +101,9 @@ void VolumeWriter::write(const Volume& volume, const std::string& path, const He
         writeFile(volume, temporary, nrrdFields);
     } catch (const std::exception& e) {
         AtomicFile::discard(temporary);
-        const std::string what = e.what();
-        throw std::runtime_error(path + ": cannot write (" + what.substr(what.find(": ") + 2));
+        std::string what = e.what();  // "<temporary>: <why>": named after the target instead
+        if (what.rfind(temporary, 0) == 0) what.replace(0, temporary.size(), path);
+        throw std::runtime_error(what);
     }
     AtomicFile::commit(temporary, path);
 }

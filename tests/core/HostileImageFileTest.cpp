@@ -23,6 +23,7 @@
 #include "TempDir.h"
 #include "io/ImageFileReader.h"
 #include "io/LoadError.h"
+#include "io/VolumeWriter.h"
 
 namespace cadview::test {
 namespace {
@@ -194,6 +195,13 @@ TEST(HostileNifti, SixtyFourBitValuesAreKeptOrRefused) {
     EXPECT_EQ(v.valueAt(3, 0, 0), 3.5);
     EXPECT_TRUE(std::isnan(v.valueAt(1, 1, 0)));  // kept, not turned into 0
     EXPECT_EQ(v.valueAt(2, 1, 0), -std::numeric_limits<double>::infinity());
+    // And written again as they are (the writer's read-back check reads NIfTI floats itself too).
+    for (const char* name : {"again.nii.gz", "again.nrrd"}) {
+        VolumeWriter::write(v, dir.file(name));
+        const Volume again = load(dir.file(name));
+        EXPECT_TRUE(std::isnan(again.valueAt(1, 1, 0))) << name;
+        EXPECT_EQ(again.valueAt(2, 1, 0), -std::numeric_limits<double>::infinity()) << name;
+    }
     put<double>(b, 352 + 8 * 7, 1e308);
     expectRefused(write(dir.file("f64big.nii"), b), "does not fit in 32-bit floating point");
 }
