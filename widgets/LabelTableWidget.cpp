@@ -11,7 +11,11 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <stdexcept>
+#include <string>
+
 #include "Session.h"
+#include "io/AtomicFile.h"
 
 namespace cadview {
 
@@ -190,11 +194,15 @@ void LabelTableWidget::saveTable() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save label descriptions"), QString(),
                                                       tr("Label descriptions (*.txt)"));
     if (path.isEmpty()) return;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        file.write(QByteArray::fromStdString(session_->labelDocument().table().toItkSnap())) < 0) {
+    // Through the one atomic writer every output uses: never half-written, never through a link.
+    const std::string target = path.toStdString();
+    try {
+        AtomicFile::write(target, session_->labelDocument().table().toItkSnap());
+    } catch (const std::runtime_error& e) {
+        std::string reason = e.what();  // "<target>: <why>"
+        if (reason.rfind(target + ": ", 0) == 0) reason.erase(0, target.size() + 2);
         QMessageBox::warning(this, tr("Save label descriptions"),
-                             tr("%1 cannot be written: %2").arg(path, file.errorString()));
+                             tr("%1 cannot be written: %2").arg(path, QString::fromStdString(reason)));
     }
 }
 
